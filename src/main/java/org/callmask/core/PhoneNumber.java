@@ -1,0 +1,150 @@
+package org.callmask.core;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A phone number in E.164 form, for example {@code +14155550123}.
+ *
+ * <p>Any country is accepted. The number must be <em>possible</em> for its country (right country
+ * code and length) rather than assigned: pool numbers in test ranges such as {@code +1555…} must
+ * keep working, and whether a number is really in service is the carrier's business.
+ *
+ * <pre>{@code
+ * PhoneNumber n = PhoneNumber.parse(" +14155550123 ");
+ * n.e164();      // "+14155550123"
+ * n.redacted();  // "+1415•••0123"
+ * }</pre>
+ */
+public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    // ASCII digits only: the seed stored Arabic-Indic digits and trailing newlines verbatim.
+    private static final Pattern E164_SHAPE = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    public PhoneNumber {
+        Objects.requireNonNull(e164, "e164");
+        if (!E164_SHAPE.matcher(e164).matches()) {
+            throw new InvalidPhoneNumber(e164, "expected + followed by 2 to 15 digits");
+        }
+        String reason = impossibilityReason(e164);
+        if (reason != null) {
+            throw new InvalidPhoneNumber(e164, reason);
+        }
+    }
+
+    /**
+     * Reads a number as a client sent it: white space around it is ignored, nothing else is
+     * rewritten.
+     *
+     * @throws InvalidPhoneNumber when the text is not an E.164 number
+     */
+    public static PhoneNumber parse(String text) {
+        if (text == null) {
+            throw new InvalidPhoneNumber("null", null);
+        }
+        String trimmed = text.strip();
+        if (!E164_SHAPE.matcher(trimmed).matches()) {
+            throw new InvalidPhoneNumber(printable(text), "expected + followed by 2 to 15 digits");
+        }
+        return new PhoneNumber(trimmed);
+    }
+
+    /** Like {@link #parse}, but answers {@code null} instead of throwing. */
+    public static PhoneNumber parseOrNull(String text) {
+        try {
+            return text == null ? null : parse(text);
+        } catch (InvalidPhoneNumber e) {
+            return null;
+        }
+    }
+
+    /** The ISO 3166 region of the number, such as {@code US} or {@code GB}; {@code ZZ} if unknown. */
+    public String region() {
+        try {
+            var parsed = UTIL.parse(e164, null);
+            String region = UTIL.getRegionCodeForNumber(parsed);
+            // Numbers outside any assigned range (test and drama ranges) still have a country.
+            return region != null ? region : UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
+        } catch (NumberParseException e) {
+            return "ZZ";
+        }
+    }
+
+    /**
+     * The number as it may appear in logs: the country and area prefix and the last digits, the
+     * middle hidden, for example {@code +1415•••0123}.
+     */
+    public String redacted() {
+        return redact(e164);
+    }
+
+    /** Redacts any text that might hold a phone number, for logging input that failed to parse. */
+    public static String redact(String text) {
+        if (text == null) {
+            return "null";
+        }
+        int length = text.length();
+        if (length <= 6) {
+            return "•••";
+        }
+        int head = Math.min(5, length - 7);
+        int tail = length >= 11 ? 4 : 2;
+        return text.substring(0, Math.max(head, 1)) + "•••" + text.substring(length - tail);
+    }
+
+    @Override
+    public int compareTo(PhoneNumber other) {
+        return e164.compareTo(other.e164);
+    }
+
+    @Override
+    public String toString() {
+        return e164;
+    }
+
+    private static String impossibilityReason(String e164) {
+        try {
+            var parsed = UTIL.parse(e164, null);
+            ValidationResult result = UTIL.isPossibleNumberWithReason(parsed);
+            switch (result) {
+                case IS_POSSIBLE, IS_POSSIBLE_LOCAL_ONLY:
+                    break;
+                case INVALID_COUNTRY_CODE:
+                    return "unknown country code";
+                case TOO_SHORT, INVALID_LENGTH:
+                    return "wrong length for its country";
+                case TOO_LONG:
+                    return "too long for its country";
+            }
+            if (result == ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+                return "not dialable from abroad";
+            }
+            return UTIL.format(parsed, PhoneNumberFormat.E164).equals(e164) ? null : "not in canonical E.164 form";
+        } catch (NumberParseException e) {
+            return "unknown country code";
+        }
+    }
+
+    // Control characters and line breaks in an echoed error would let a client forge log or
+    // response lines; show them escaped instead.
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 40));
+        text.codePoints().limit(40).forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        if (text.length() > 40) {
+            out.append('…');
+        }
+        return out.toString();
+    }
+}

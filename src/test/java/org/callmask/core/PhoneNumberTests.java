@@ -1,0 +1,43 @@
+package org.callmask.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PhoneNumberTests {
+
+    @Test
+    void acceptsE164NumbersOfAnyCountry() {
+        assertThat(PhoneNumber.parse("+14155550123").region()).isEqualTo("US");
+        assertThat(PhoneNumber.parse("+447700900123").region()).isEqualTo("GB");
+        assertThat(PhoneNumber.parse(" +4915112345678 ").e164()).isEqualTo("+4915112345678");
+        assertThat(PhoneNumber.parse("+15551231111\n").e164()).as("white space around is ignored").isEqualTo("+15551231111");
+        assertThat(PhoneNumber.parse("+15551231111").e164()).isEqualTo("+15551231111");
+    }
+
+    @Test
+    void rejectsWhatIsNotAnE164Number() {
+        for (String bad : new String[] {"", "+", "15551231111", "+1 555 123 1111", "+1-555-123-1111", "+15551231111\nX",
+            "+1\u0665\u0665\u0665\u0663\u0663\u0663\u0660\u0660\u0661\u0660", "+999123456", "+1555", "+0123456789",
+            "+1555123111122223333", "sip:alice@example.com"}) {
+            assertThatThrownBy(() -> PhoneNumber.parse(bad)).as(bad).isInstanceOf(InvalidPhoneNumber.class)
+                    .hasMessageContaining("is not a valid E.164 formatted phone number");
+        }
+    }
+
+    @Test
+    void echoesControlCharactersEscapedInItsMessage() {
+        assertThatThrownBy(() -> PhoneNumber.parse("+1555\r\nX-Injected: 1"))
+                .hasMessageStartingWith("+1555\\u000d\\u000aX-Injected: 1 is not");
+    }
+
+    @Test
+    void redactsTheMiddleForLogs() {
+        assertThat(PhoneNumber.parse("+14155550123").redacted()).isEqualTo("+1415•••0123");
+        assertThat(PhoneNumber.parse("+447700900123").redacted()).isEqualTo("+4477•••0123");
+        assertThat(PhoneNumber.redact("+3224")).isEqualTo("•••");
+        assertThat(PhoneNumber.redact(null)).isEqualTo("null");
+        assertThat(PhoneNumber.redact("+35312345")).doesNotContain("12345");
+    }
+}
