@@ -1,0 +1,110 @@
+package org.callmask.pool;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.callmask.core.PhoneNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pool of proxy numbers.
+ *
+ * <pre>{@code
+ * pool.add(List.of(PhoneNumber.parse("+15551231111")));
+ * List<PoolNumber> candidates = pool.candidates(Set.of(), Optional.empty(), 8);
+ * }</pre>
+ *
+ * <p>The route counts kept here are changed only inside the caller's transaction, by the same
+ * unit of work that inserts or releases the routes, so they never drift from the routes.
+ */
+@Service
+public class NumberPool {
+
+    private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
+
+    private final PoolRepository repository;
+    private final Clock clock;
+
+    NumberPool(PoolRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds numbers in one transaction: all of them or, if the store fails, none. Numbers already in
+     * the pool are left as they are; removed ones come back.
+     *
+     * @return how many numbers were new to the pool or brought back
+     */
+    @Transactional
+    public int add(Collection<PhoneNumber> numbers) {
+        long now = clock.millis();
+        int added = 0;
+        for (PhoneNumber number : new LinkedHashSet<>(numbers)) {
+            added += repository.add(number, now);
+        }
+        log.info("Pool: {} of {} numbers added", added, numbers.size());
+        return added;
+    }
+
+    /** How many numbers can be allocated now. */
+    public long size() {
+        return repository.countAvailable();
+    }
+
+    /**
+     * Numbers to try for a new session, best first: the preferred one (if it is in the pool and
+     * not excluded), then the least-loaded, ties broken by number.
+     *
+     * @param excluded numbers that must not be offered, such as those a participant already uses
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PoolNumber> candidates(Set<PhoneNumber> excluded, Optional<PhoneNumber> preferred, int limit) {
+        LinkedHashSet<PoolNumber> out = new LinkedHashSet<>();
+        preferred.filter(p -> !excluded.contains(p)).flatMap(repository::findAvailable).ifPresent(out::add);
+        for (PoolNumber candidate : repository.leastLoaded(limit + excluded.size() + 1)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (!excluded.contains(candidate.number())) {
+                out.add(candidate);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Counts {@code routes} new routes on a number, unless it has been removed from the pool.
+     *
+     * @return false when the number is no longer in the pool
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean takeRoutes(PhoneNumber number, int routes) {
+        return repository.takeRoutes(number, routes);
+    }
+
+    /** Uncounts released routes, per number, in a fixed order so concurrent releases never deadlock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void giveBackRoutes(Map<PhoneNumber, Integer> routesByNumber) {
+        new TreeMap<>(routesByNumber).forEach(repository::giveBackRoutes);
+    }
+
+    /**
+     * Takes a number out of allocation. Its history stays, so old sessions can still be listed.
+     *
+     * @return false when the number was not in the pool
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean retire(PhoneNumber number) {
+        return repository.retire(number, clock.millis());
+    }
+}

@@ -1,0 +1,95 @@
+package org.callmask.pool;
+
+import java.util.List;
+import org.callmask.core.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PoolRepository {
+
+    // Re-adding a removed number brings it back; adding a present one changes nothing.
+    private static final String ADD = """
+            INSERT INTO pool_number (number, created_at)
+            VALUES (:number, :now)
+            ON CONFLICT (number) DO UPDATE
+                SET retired_at = NULL, created_at = excluded.created_at
+                WHERE pool_number.retired_at IS NOT NULL
+            """;
+
+    private static final String LEAST_LOADED = """
+            SELECT number, active_routes
+            FROM pool_number
+            WHERE retired_at IS NULL
+            ORDER BY active_routes, number
+            LIMIT :limit
+            """;
+
+    private static final String FIND_AVAILABLE = """
+            SELECT number, active_routes
+            FROM pool_number
+            WHERE number = :number AND retired_at IS NULL
+            """;
+
+    // The retired_at guard makes a concurrent removal and allocation serialise on this row:
+    // whichever comes second sees the other's outcome.
+    private static final String TAKE_ROUTES = """
+            UPDATE pool_number
+            SET active_routes = active_routes + :routes
+            WHERE number = :number AND retired_at IS NULL
+            """;
+
+    private static final String GIVE_BACK_ROUTES = """
+            UPDATE pool_number
+            SET active_routes = active_routes - :routes
+            WHERE number = :number
+            """;
+
+    private static final String RETIRE = """
+            UPDATE pool_number
+            SET retired_at = :now
+            WHERE number = :number AND retired_at IS NULL
+            """;
+
+    private static final String COUNT_AVAILABLE = """
+            SELECT COUNT(*) FROM pool_number WHERE retired_at IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+
+    PoolRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    int add(PhoneNumber number, long now) {
+        return jdbc.sql(ADD).param("number", number.e164()).param("now", now).update();
+    }
+
+    List<PoolNumber> leastLoaded(int limit) {
+        return jdbc.sql(LEAST_LOADED).param("limit", limit).query(PoolRepository::toPoolNumber).list();
+    }
+
+    java.util.Optional<PoolNumber> findAvailable(PhoneNumber number) {
+        return jdbc.sql(FIND_AVAILABLE).param("number", number.e164()).query(PoolRepository::toPoolNumber).optional();
+    }
+
+    boolean takeRoutes(PhoneNumber number, int routes) {
+        return jdbc.sql(TAKE_ROUTES).param("number", number.e164()).param("routes", routes).update() == 1;
+    }
+
+    void giveBackRoutes(PhoneNumber number, int routes) {
+        jdbc.sql(GIVE_BACK_ROUTES).param("number", number.e164()).param("routes", routes).update();
+    }
+
+    boolean retire(PhoneNumber number, long now) {
+        return jdbc.sql(RETIRE).param("number", number.e164()).param("now", now).update() == 1;
+    }
+
+    long countAvailable() {
+        return jdbc.sql(COUNT_AVAILABLE).query(Long.class).single();
+    }
+
+    private static PoolNumber toPoolNumber(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PoolNumber(new PhoneNumber(rs.getString("number")), rs.getInt("active_routes"));
+    }
+}

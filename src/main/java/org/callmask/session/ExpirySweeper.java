@@ -1,0 +1,37 @@
+package org.callmask.session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes expired sessions and releases their routes, on every instance. Routing never waits for
+ * it (the lookup checks expiry itself); it keeps the pool's counts and the mask states current.
+ */
+@Component
+class ExpirySweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
+
+    private final Sessions sessions;
+
+    ExpirySweeper(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${callmask.session.sweep-interval:30s}",
+            initialDelayString = "${callmask.session.sweep-interval:30s}")
+    void sweep() {
+        try {
+            int closed = sessions.sweepExpired();
+            if (closed > 0) {
+                log.info("Sweeper: {} expired masks closed", closed);
+            }
+        } catch (RuntimeException e) {
+            // The next run tries again; an unreachable database must not stop the schedule.
+            log.warn("Sweeper run failed: {}", e.toString());
+        }
+    }
+}

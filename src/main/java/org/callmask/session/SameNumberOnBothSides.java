@@ -1,0 +1,9 @@
+package org.callmask.session;
+
+/** A mask was asked for with one number as both client and contractor. */
+public final class SameNumberOnBothSides extends IllegalArgumentException {
+
+    SameNumberOnBothSides() {
+        super("client_number and contractor_number must be different numbers");
+    }
+}

@@ -1,0 +1,269 @@
+package org.callmask.session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.callmask.core.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SessionRepository {
+
+    private static final String INSERT_SESSION = """
+            INSERT INTO session (pair_key, created_at, expires_at)
+            VALUES (:pairKey, :createdAt, :expiresAt)
+            RETURNING id
+            """;
+
+    private static final String INSERT_PARTICIPANT = """
+            INSERT INTO participant (session_id, role, number, proxy_number)
+            VALUES (:sessionId, :role, :number, :proxy)
+            """;
+
+    private static final String MASK_COLUMNS = """
+            SELECT s.id, s.created_at, s.expires_at, s.close_reason,
+                   c.number AS client, k.number AS contractor, c.proxy_number AS mask
+            FROM session s
+            JOIN participant c ON c.session_id = s.id AND c.role = 'client'
+            JOIN participant k ON k.session_id = s.id AND k.role = 'contractor'
+            """;
+
+    private static final String OPEN_MASK_OF_PAIR = MASK_COLUMNS + """
+            WHERE s.pair_key = :pairKey AND s.closed_at IS NULL
+            """;
+
+    private static final String LAST_PROXY_OF_PAIR = """
+            SELECT c.proxy_number
+            FROM session s
+            JOIN participant c ON c.session_id = s.id AND c.role = 'client'
+            WHERE s.pair_key = :pairKey
+            ORDER BY s.id DESC
+            LIMIT 1
+            """;
+
+    // Deleted masks are gone from the seed's listing; expired ones stay until retention purges them.
+    private static final String MASKS_ON_NUMBER = MASK_COLUMNS + """
+            WHERE c.proxy_number = :mask
+              AND (s.close_reason IS NULL OR s.close_reason = 'expired')
+            ORDER BY s.id
+            """;
+
+    private static final String ACTIVE_PROXIES_OF = """
+            SELECT DISTINCT proxy_number
+            FROM participant
+            WHERE number IN (:numbers) AND released_at IS NULL
+            """;
+
+    private static final String ROUTE = """
+            SELECT me.session_id, other.number AS callee, other.proxy_number AS callee_proxy
+            FROM participant me
+            JOIN session s ON s.id = me.session_id
+            JOIN participant other ON other.session_id = me.session_id AND other.role <> me.role
+            WHERE me.proxy_number = :proxy
+              AND me.number = :caller
+              AND me.released_at IS NULL
+              AND s.closed_at IS NULL
+              AND s.expires_at > :now
+            """;
+
+    private static final String DUE_SESSIONS_OF_NUMBERS = """
+            SELECT DISTINCT s.id, s.expires_at
+            FROM participant p
+            JOIN session s ON s.id = p.session_id
+            WHERE p.number IN (:numbers)
+              AND p.released_at IS NULL
+              AND s.closed_at IS NULL
+              AND s.expires_at <= :now
+            """;
+
+    private static final String OPEN_SESSIONS_ON_PROXY = """
+            SELECT DISTINCT s.id, s.expires_at
+            FROM participant p
+            JOIN session s ON s.id = p.session_id
+            WHERE p.proxy_number = :proxy AND p.released_at IS NULL AND s.closed_at IS NULL
+            """;
+
+    private static final String OPEN_SESSION_OF_PAIR_ON_PROXY = """
+            SELECT s.id, s.expires_at
+            FROM session s
+            JOIN participant c ON c.session_id = s.id AND c.role = 'client'
+            WHERE s.pair_key = :pairKey AND s.closed_at IS NULL AND c.proxy_number = :proxy
+            """;
+
+    private static final String DUE_SESSIONS = """
+            SELECT id, expires_at
+            FROM session
+            WHERE closed_at IS NULL AND expires_at <= :now
+            ORDER BY expires_at, id
+            LIMIT :limit
+            """;
+
+    // closed_at IS NULL makes closing idempotent: of two instances closing the same session, the
+    // second finds it closed (PostgreSQL re-checks the condition after the row lock) and skips it.
+    private static final String CLOSE_SESSIONS = """
+            UPDATE session
+            SET closed_at = :now, close_reason = :reason
+            WHERE id IN (:ids) AND closed_at IS NULL
+            RETURNING id
+            """;
+
+    private static final String RELEASE_ROUTES = """
+            UPDATE participant
+            SET released_at = :now
+            WHERE session_id IN (:ids) AND released_at IS NULL
+            RETURNING proxy_number
+            """;
+
+    private static final String POOL_USAGE = """
+            SELECT p.number, COUNT(DISTINCT s.id) AS active_masks
+            FROM pool_number p
+            LEFT JOIN participant r ON r.proxy_number = p.number AND r.released_at IS NULL
+            LEFT JOIN session s ON s.id = r.session_id AND s.closed_at IS NULL AND s.expires_at > :now
+            WHERE p.retired_at IS NULL
+            GROUP BY p.number, p.created_at
+            ORDER BY p.created_at, p.number
+            """;
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertSession(String pairKey, long createdAt, long expiresAt) {
+        return jdbc.sql(INSERT_SESSION)
+                .param("pairKey", pairKey)
+                .param("createdAt", createdAt)
+                .param("expiresAt", expiresAt)
+                .query(Long.class)
+                .single();
+    }
+
+    void insertParticipant(long sessionId, Role role, PhoneNumber number, PhoneNumber proxy) {
+        jdbc.sql(INSERT_PARTICIPANT)
+                .param("sessionId", sessionId)
+                .param("role", role.column())
+                .param("number", number.e164())
+                .param("proxy", proxy.e164())
+                .update();
+    }
+
+    Optional<Mask> openMaskOfPair(String pairKey, long now) {
+        return jdbc.sql(OPEN_MASK_OF_PAIR).param("pairKey", pairKey).query((rs, i) -> toMask(rs, now)).optional();
+    }
+
+    Optional<PhoneNumber> lastProxyOfPair(String pairKey) {
+        return jdbc.sql(LAST_PROXY_OF_PAIR).param("pairKey", pairKey).query(String.class).optional().map(PhoneNumber::new);
+    }
+
+    List<Mask> masksOn(PhoneNumber mask, long now) {
+        return jdbc.sql(MASKS_ON_NUMBER).param("mask", mask.e164()).query((rs, i) -> toMask(rs, now)).list();
+    }
+
+    List<PhoneNumber> activeProxiesOf(Collection<PhoneNumber> numbers) {
+        return jdbc.sql(ACTIVE_PROXIES_OF)
+                .param("numbers", e164s(numbers))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(PhoneNumber::new)
+                .toList();
+    }
+
+    Optional<Route> route(PhoneNumber caller, PhoneNumber proxy, long now) {
+        return jdbc.sql(ROUTE)
+                .param("proxy", proxy.e164())
+                .param("caller", caller.e164())
+                .param("now", now)
+                .query((rs, i) -> new Route(
+                        rs.getLong("session_id"),
+                        new PhoneNumber(rs.getString("callee")),
+                        new PhoneNumber(rs.getString("callee_proxy"))))
+                .optional();
+    }
+
+    List<OpenSession> dueSessionsOf(Collection<PhoneNumber> numbers, long now) {
+        return jdbc.sql(DUE_SESSIONS_OF_NUMBERS)
+                .param("numbers", e164s(numbers))
+                .param("now", now)
+                .query(SessionRepository::toOpen)
+                .list();
+    }
+
+    List<OpenSession> openSessionsOnProxy(PhoneNumber proxy) {
+        return jdbc.sql(OPEN_SESSIONS_ON_PROXY).param("proxy", proxy.e164()).query(SessionRepository::toOpen).list();
+    }
+
+    List<OpenSession> openSessionOfPairOnProxy(String pairKey, PhoneNumber proxy) {
+        return jdbc.sql(OPEN_SESSION_OF_PAIR_ON_PROXY)
+                .param("pairKey", pairKey)
+                .param("proxy", proxy.e164())
+                .query(SessionRepository::toOpen)
+                .list();
+    }
+
+    List<OpenSession> dueSessions(long now, int limit) {
+        return jdbc.sql(DUE_SESSIONS).param("now", now).param("limit", limit).query(SessionRepository::toOpen).list();
+    }
+
+    List<Long> close(Collection<Long> ids, CloseReason reason, long now) {
+        return jdbc.sql(CLOSE_SESSIONS)
+                .param("ids", ids)
+                .param("reason", reason.column())
+                .param("now", now)
+                .query(Long.class)
+                .list();
+    }
+
+    List<PhoneNumber> releaseRoutes(Collection<Long> ids, long now) {
+        return jdbc.sql(RELEASE_ROUTES)
+                .param("ids", ids)
+                .param("now", now)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(PhoneNumber::new)
+                .toList();
+    }
+
+    List<PoolUsage> poolUsage(long now) {
+        return jdbc.sql(POOL_USAGE)
+                .param("now", now)
+                .query((rs, i) -> new PoolUsage(new PhoneNumber(rs.getString("number")), rs.getInt("active_masks")))
+                .list();
+    }
+
+    /** An open session and when it expires. */
+    record OpenSession(long id, long expiresAt) {}
+
+    private static OpenSession toOpen(ResultSet rs, int row) throws SQLException {
+        return new OpenSession(rs.getLong("id"), rs.getLong("expires_at"));
+    }
+
+    private static List<String> e164s(Collection<PhoneNumber> numbers) {
+        return numbers.stream().map(PhoneNumber::e164).toList();
+    }
+
+    private static Mask toMask(ResultSet rs, long now) throws SQLException {
+        long expiresAt = rs.getLong("expires_at");
+        String reason = rs.getString("close_reason");
+        MaskStatus status;
+        if (reason == null) {
+            status = expiresAt > now ? MaskStatus.ACTIVE : MaskStatus.EXPIRED;
+        } else {
+            status = reason.equals(CloseReason.EXPIRED.column()) ? MaskStatus.EXPIRED : MaskStatus.DELETED;
+        }
+        return new Mask(
+                rs.getLong("id"),
+                new PhoneNumber(rs.getString("client")),
+                new PhoneNumber(rs.getString("contractor")),
+                new PhoneNumber(rs.getString("mask")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(expiresAt),
+                status);
+    }
+}
