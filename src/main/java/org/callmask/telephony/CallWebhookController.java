@@ -1,0 +1,42 @@
+package org.callmask.telephony;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.callmask.system.CachedBodyRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SignalWire's calling webhook: a call to a proxy number, answered with SWML. */
+@RestController
+class CallWebhookController {
+
+    private final CallRouter router;
+    private final SwmlWriter swml;
+    private final WebhookLog webhookLog;
+
+    CallWebhookController(CallRouter router, SwmlWriter swml, WebhookLog webhookLog) {
+        this.router = router;
+        this.swml = swml;
+        this.webhookLog = webhookLog;
+    }
+
+    // GET too, as the seed did: a number whose handler is set to GET still gets an answer.
+    @RequestMapping(path = "/calls/route", method = {RequestMethod.POST, RequestMethod.GET})
+    ResponseEntity<byte[]> route(HttpServletRequest request) {
+        long started = System.nanoTime();
+        byte[] answer;
+        try {
+            InboundCall call = InboundCall.parse(CachedBodyRequest.bodyOf(request));
+            RoutingDecision decision = router.decide(call.from(), call.to());
+            answer = swml.write(decision);
+            webhookLog.answered("call", decision, call.from(), call.to(), started);
+        } catch (RuntimeException e) {
+            // The caller hears the refusal rather than a carrier error, whatever broke.
+            answer = swml.write(new RoutingDecision.Refuse(RoutingDecision.Reason.FAILURE));
+            webhookLog.failed("call", e, started);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+}

@@ -1,0 +1,101 @@
+package org.callmask.telephony;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.callmask.telephony.RoutingDecision.Connect;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders a routing decision for an inbound message as a LaML document. The JDK's XML writer
+ * escapes every text and attribute, so a message can carry {@code <}, {@code &}, quotes or
+ * {@code </Message>} without changing the document's meaning.
+ */
+@Component
+class LamlWriter {
+
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    /**
+     * @param decision where the message goes
+     * @param body the message text, possibly empty
+     * @param media URLs of the message's media, already checked and capped
+     */
+    byte[] write(RoutingDecision decision, String body, List<URI> media) {
+        StringWriter out = new StringWriter(256 + body.length());
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            if (decision instanceof Connect connect && (!body.isEmpty() || !media.isEmpty())) {
+                xml.writeStartElement("Response");
+                xml.writeStartElement("Message");
+                xml.writeAttribute("to", connect.to().e164());
+                // Without "from" SignalWire would still use the number that received the message,
+                // but saying it keeps the document correct if a mask ever gets per-participant numbers.
+                xml.writeAttribute("from", connect.from().e164());
+                if (!body.isEmpty()) {
+                    xml.writeStartElement("Body");
+                    xml.writeCharacters(xmlSafe(body));
+                    xml.writeEndElement();
+                }
+                for (URI url : media) {
+                    xml.writeStartElement("Media");
+                    xml.writeCharacters(xmlSafe(url.toString()));
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+                xml.writeEndElement();
+            } else {
+                // Receive and send nothing back: a stranger learns nothing, not even that the number is a proxy.
+                xml.writeEmptyElement("Response");
+            }
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write LaML", e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An empty {@code <Response/>}: receive the message, send nothing. */
+    byte[] empty() {
+        return write(new RoutingDecision.Refuse(RoutingDecision.Reason.FAILURE), "", List.of());
+    }
+
+    /**
+     * Drops what XML 1.0 cannot carry at all (most control characters, lone surrogates); the
+     * writer escapes everything else.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c)) {
+                ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (ok) {
+                    if (out != null) {
+                        out.append(c).append(text.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                ok = false;
+            } else {
+                ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            }
+            if (!ok && out == null) {
+                out = new StringBuilder(text.length());
+                out.append(text, 0, i);
+            } else if (ok && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}

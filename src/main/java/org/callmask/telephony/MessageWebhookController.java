@@ -1,0 +1,87 @@
+package org.callmask.telephony;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.callmask.system.CachedBodyRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SignalWire's LaML messaging webhook: an SMS or MMS to a proxy number, answered with LaML. */
+@RestController
+class MessageWebhookController {
+
+    /** SignalWire's REST API and SWML cap a message at 8 media; its LaML page says 10. */
+    static final int MAX_MEDIA = 8;
+
+    private final CallRouter router;
+    private final LamlWriter laml;
+    private final WebhookLog webhookLog;
+
+    MessageWebhookController(CallRouter router, LamlWriter laml, WebhookLog webhookLog) {
+        this.router = router;
+        this.laml = laml;
+        this.webhookLog = webhookLog;
+    }
+
+    @RequestMapping(path = "/texts/route", method = {RequestMethod.POST, RequestMethod.GET})
+    ResponseEntity<byte[]> route(HttpServletRequest request) {
+        long started = System.nanoTime();
+        byte[] answer;
+        try {
+            FormFields form = fieldsOf(request);
+            String from = form.first("From");
+            String to = form.first("To");
+            String body = form.first("Body");
+            RoutingDecision decision = from == null || to == null
+                    ? new RoutingDecision.Refuse(RoutingDecision.Reason.MALFORMED)
+                    : router.decide(from, to);
+            answer = laml.write(decision, body == null ? "" : body, media(form));
+            webhookLog.answered("message", decision, from, to, started);
+        } catch (RuntimeException e) {
+            answer = laml.empty();
+            webhookLog.failed("message", e, started);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(answer);
+    }
+
+    private static FormFields fieldsOf(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod())) {
+            return FormFields.parse(request.getQueryString());
+        }
+        return FormFields.parse(new String(CachedBodyRequest.bodyOf(request), StandardCharsets.UTF_8));
+    }
+
+    /** {@code MediaUrl0 … MediaUrl(NumMedia-1)}, only http(s) URLs, at most {@link #MAX_MEDIA}. */
+    private static List<URI> media(FormFields form) {
+        int count;
+        try {
+            count = Integer.parseInt(String.valueOf(form.first("NumMedia")).trim());
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+        List<URI> media = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, MAX_MEDIA); i++) {
+            String url = form.first("MediaUrl" + i);
+            if (url == null) {
+                continue;
+            }
+            try {
+                URI uri = new URI(url.strip());
+                if (("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                        && uri.getHost() != null) {
+                    media.add(uri);
+                }
+            } catch (URISyntaxException e) {
+                // A URL SignalWire would not accept either: forward the rest.
+            }
+        }
+        return media;
+    }
+}

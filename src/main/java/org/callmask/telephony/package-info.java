@@ -1,0 +1,8 @@
+/**
+ * SignalWire webhooks: a call to a proxy number is answered with SWML ({@code /calls/route}), a
+ * message with LaML ({@code /texts/route}). Each request is parsed leniently into the caller and
+ * the proxy number, {@link org.callmask.telephony.CallRouter} decides, and a writer renders the
+ * decision. Every answer is a valid document with HTTP 200, whatever went wrong inside, and never
+ * reveals a real number to anyone but the other participant's carrier leg.
+ */
+package org.callmask.telephony;
