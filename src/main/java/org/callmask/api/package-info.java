@@ -1,0 +1,6 @@
+/**
+ * The admin REST API the platform's backend drives: the seed-compatible routes under
+ * {@code /api/rest}, with the seed's paths, field names and plain-text messages. Controllers are
+ * thin: they read the request, make one call into {@code pool} or {@code session}, and map.
+ */
+package org.callmask.api;
