@@ -1,0 +1,132 @@
+package org.callmask.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.callmask.support.HttpTestClient.Response;
+import org.callmask.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** Many clients opening masks at the same instant, as a dispatch burst does. */
+class ConcurrentAllocationTests extends IntegrationTest {
+
+    private static final Pattern MASK_NUMBER = Pattern.compile("\"mask_number\":\"(\\+\\d+)\"");
+
+    @Test
+    void aSharedContractorGetsExactlyOneMaskPerPoolNumber() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            startFromEmptyTablesAgain();
+            poolOf("+15551230001", "+15551230002", "+15551230003", "+15551230004", "+15551230005");
+
+            List<Response> answers = race(24, i -> String.format("+1555999%04d", i), i -> "+15558001234");
+
+            List<String> numbers = maskNumbersOf(answers);
+            assertThat(numbers).as("round %d", round).hasSize(5).doesNotHaveDuplicates();
+            assertThat(answers.stream().filter(r -> r.status() == 400).map(Response::body))
+                    .hasSize(19)
+                    .allMatch(body -> body.startsWith("There are no usable numbers in the pool."));
+            assertInvariants(5);
+        }
+    }
+
+    @Test
+    void distinctPairsShareTheNumbersWithoutLimit() throws Exception {
+        poolOf("+15551230001", "+15551230002", "+15551230003");
+
+        List<Response> answers = race(40, i -> String.format("+1555999%04d", i), i -> String.format("+1555800%04d", i));
+
+        assertThat(answers).allMatch(r -> r.status() == 200);
+        assertInvariants(40);
+        for (int i = 0; i < 40; i += 7) {
+            String mask = MASK_NUMBER.matcher(answers.get(i).body()).results().findFirst().orElseThrow().group(1);
+            assertThat(http.postJson("/calls/route", callBody(String.format("+1555999%04d", i), mask)).body())
+                    .contains(String.format("\"to\":\"+1555800%04d\"", i));
+        }
+    }
+
+    @Test
+    void aPairAskingManyTimesAtOnceGetsOneMask() throws Exception {
+        poolOf("+15551230001", "+15551230002", "+15551230003");
+
+        List<Response> answers = race(20, i -> "+15559990000", i -> "+15558001234");
+
+        assertThat(answers).allMatch(r -> r.status() == 200);
+        assertThat(answers.stream().map(Response::body).distinct()).hasSize(1);
+        assertInvariants(1);
+    }
+
+    @Test
+    void overlappingParticipantsNeverMeetTwiceOnOneNumber() throws Exception {
+        poolOf("+15551230001", "+15551230002", "+15551230003", "+15551230004");
+
+        // 6 clients and 4 contractors: every client-contractor pair, all at once.
+        List<Response> answers = race(24, i -> String.format("+1555999%04d", i % 6), i -> String.format("+1555800%04d", i / 6));
+
+        long opened = answers.stream().filter(r -> r.status() == 200).count();
+        assertThat(answers).allMatch(r -> r.status() == 200 || r.status() == 400);
+        // Four numbers hold at most four disjoint matchings of four pairs: 16 masks at the most.
+        assertThat(opened).isBetween(4L, 16L);
+        assertInvariants((int) opened);
+    }
+
+    private void startFromEmptyTablesAgain() {
+        jdbc.sql("DELETE FROM participant").update();
+        jdbc.sql("DELETE FROM session").update();
+        jdbc.sql("DELETE FROM pool_number").update();
+    }
+
+    private List<Response> race(int requests, IntFunction<String> client, IntFunction<String> contractor) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return openMask(client.apply(n), contractor.apply(n));
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static List<String> maskNumbersOf(List<Response> answers) {
+        List<String> numbers = new ArrayList<>();
+        for (Response answer : answers) {
+            if (answer.status() == 200) {
+                Matcher m = MASK_NUMBER.matcher(answer.body());
+                assertThat(m.find()).isTrue();
+                numbers.add(m.group(1));
+            }
+        }
+        return numbers;
+    }
+
+    private void assertInvariants(int expectedActiveMasks) {
+        assertThat(ConsistencyChecks.doublePairings(jdbc)).isEmpty();
+        assertThat(ConsistencyChecks.countsMismatches(jdbc)).isEmpty();
+        assertThat(ConsistencyChecks.routeStateMismatches(jdbc)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session WHERE closed_at IS NULL").query(Long.class).single())
+                .isEqualTo(expectedActiveMasks);
+        String pool = http.get("/api/rest/numberPool").body();
+        int inUseTotal = Pattern.compile("\"in_use\":(\\d+)").matcher(pool).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        assertThat(inUseTotal).isEqualTo(expectedActiveMasks);
+    }
+}

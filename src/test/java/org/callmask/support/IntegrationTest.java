@@ -1,0 +1,70 @@
+package org.callmask.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of every test that goes through HTTP and the database: the whole service on a random
+ * port, against the store {@link TestStore#current()} names, with a clock the test moves. Each
+ * test starts on empty tables. The sweeper's schedule is pushed out of the way; tests that need
+ * it call it.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"callmask.session.sweep-interval=1h"})
+@Import(TestClockConfiguration.class)
+@Tag("store")
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStore.registerCurrent(registry);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected HttpTestClient http;
+
+    @BeforeEach
+    void startFromEmptyTables() {
+        clock.reset();
+        jdbc.sql("DELETE FROM participant").update();
+        jdbc.sql("DELETE FROM session").update();
+        jdbc.sql("DELETE FROM pool_number").update();
+        http = new HttpTestClient(port);
+    }
+
+    /** Adds numbers to the pool through the API. */
+    protected void poolOf(String... numbers) {
+        var response = http.postJson("/api/rest/numberPool", "{\"phone_numbers\": \"" + String.join(",", numbers) + "\"}");
+        if (response.status() != 200) {
+            throw new IllegalStateException("Adding pool numbers failed: " + response);
+        }
+    }
+
+    /** Opens a mask through the API and returns its JSON. */
+    protected HttpTestClient.Response openMask(String client, String contractor) {
+        return http.postJson("/api/rest/numberMask",
+                "{\"client_number\": \"" + client + "\", \"contractor_number\": \"" + contractor + "\"}");
+    }
+
+    protected static String callBody(String from, String to) {
+        return "{\"call\":{\"call_id\":\"b5d63b2e-f75b-4dc8-b6d4-269b635f96c0\",\"call_state\":\"created\","
+                + "\"direction\":\"inbound\",\"type\":\"phone\",\"from\":\"" + from + "\",\"to\":\"" + to
+                + "\",\"from_number\":\"" + from + "\",\"to_number\":\"" + to + "\"},\"vars\":{}}";
+    }
+}

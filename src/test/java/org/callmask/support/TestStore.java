@@ -1,0 +1,104 @@
+package org.callmask.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The store the integration tests run against, chosen by the system property
+ * {@code callmask.test.store} ({@code sqlite}, the default, or {@code postgresql}). Each JVM gets
+ * its own SQLite file or PostgreSQL schema, so runs never see each other's data.
+ */
+public enum TestStore {
+    SQLITE {
+        private final Path file = newFile();
+
+        @Override
+        void register(DynamicPropertyRegistry registry) {
+            registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file
+                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE&synchronous=NORMAL");
+        }
+
+        private static Path newFile() {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "test-db"));
+                return dir.resolve("callmask-" + UUID.randomUUID() + ".db").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    },
+
+    POSTGRESQL {
+        private volatile String schema;
+
+        @Override
+        void register(DynamicPropertyRegistry registry) {
+            String url = postgresUrl(schemaForThisRun());
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", TestStore::postgresUser);
+            registry.add("spring.datasource.password", TestStore::postgresPassword);
+        }
+
+        private synchronized String schemaForThisRun() {
+            if (schema == null) {
+                schema = createSchema();
+            }
+            return schema;
+        }
+    };
+
+    abstract void register(DynamicPropertyRegistry registry);
+
+    public static TestStore current() {
+        return valueOf(System.getProperty("callmask.test.store", "sqlite").toUpperCase(Locale.ROOT));
+    }
+
+    public static void registerCurrent(DynamicPropertyRegistry registry) {
+        current().register(registry);
+    }
+
+    static String postgresBaseUrl() {
+        return System.getProperty("callmask.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    static String postgresUser() {
+        return System.getProperty("callmask.test.postgres-user", "postgres");
+    }
+
+    static String postgresPassword() {
+        return System.getProperty("callmask.test.postgres-password", "");
+    }
+
+    public static String postgresUrl(String schema) {
+        return postgresBaseUrl() + "?currentSchema=" + schema;
+    }
+
+    /** A new, empty schema; each test JVM (and each multi-instance test) gets its own. */
+    public static String createSchema() {
+        String name = "callmask_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var connection = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), postgresPassword());
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test schema on " + postgresBaseUrl(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(name)));
+        return name;
+    }
+
+    static void dropSchema(String name) {
+        try (var connection = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), postgresPassword());
+                var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        } catch (SQLException e) {
+            // The schema has a unique name; leaving it behind harms no later run.
+        }
+    }
+}
