@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -74,8 +75,9 @@ class SeedApiErrors {
                 .body("Too many concurrent requests for these numbers; retry");
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<String> storeFailed(DataAccessException e) {
+    // A lost database shows up as either: a failed statement, or no connection to begin a transaction.
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<String> storeFailed(RuntimeException e) {
         // The SQL message may quote stored numbers: log the type only.
         log.error("Admin request failed in the store: {}", e.getClass().getName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,5 +1,6 @@
 package org.callmask.support;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClockConfiguration.class)
 @Tag("store")
 public abstract class IntegrationTest {
+
+    @BeforeAll
+    static void storeIsReachable() {
+        TestStore.current().assumeReachable();
+    }
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

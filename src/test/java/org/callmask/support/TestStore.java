@@ -56,6 +56,26 @@ public enum TestStore {
 
     abstract void register(DynamicPropertyRegistry registry);
 
+    /**
+     * Skips the calling test class with a clear message when this store cannot be reached, except
+     * on CI (the environment variable {@code CI} is set), where the tests must run and so fail.
+     */
+    public void assumeReachable() {
+        if (this != POSTGRESQL) {
+            return;
+        }
+        try (var connection = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), postgresPassword())) {
+            connection.isValid(2);
+        } catch (SQLException e) {
+            String message = "PostgreSQL is not reachable at " + postgresBaseUrl() + " as " + postgresUser()
+                    + " (" + e.getMessage() + "); start it, or set -Dcallmask.test.postgres-url";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("CI is set, so the PostgreSQL tests must run: " + message, e);
+            }
+            org.junit.jupiter.api.Assumptions.abort("Skipped: " + message);
+        }
+    }
+
     public static TestStore current() {
         return valueOf(System.getProperty("callmask.test.store", "sqlite").toUpperCase(Locale.ROOT));
     }
