@@ -118,6 +118,16 @@ class SessionRepository {
             RETURNING proxy_number
             """;
 
+    // Participants go with their session (ON DELETE CASCADE).
+    private static final String PURGE_CLOSED = """
+            DELETE FROM session
+            WHERE id IN (
+                SELECT id FROM session
+                WHERE closed_at IS NOT NULL AND closed_at < :cutoff
+                ORDER BY closed_at
+                LIMIT :limit)
+            """;
+
     private static final String POOL_USAGE = """
             SELECT p.number, COUNT(DISTINCT s.id) AS active_masks
             FROM pool_number p
@@ -228,6 +238,10 @@ class SessionRepository {
                 .stream()
                 .map(PhoneNumber::new)
                 .toList();
+    }
+
+    int purgeClosedBefore(long cutoff, int limit) {
+        return jdbc.sql(PURGE_CLOSED).param("cutoff", cutoff).param("limit", limit).update();
     }
 
     List<PoolUsage> poolUsage(long now) {

@@ -47,6 +47,7 @@ public class Sessions {
     private final SessionRepository repository;
     private final NumberPool pool;
     private final SessionProperties properties;
+    private final RetentionProperties retention;
     private final StorageDialect dialect;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -55,12 +56,14 @@ public class Sessions {
             SessionRepository repository,
             NumberPool pool,
             SessionProperties properties,
+            RetentionProperties retention,
             StorageDialect dialect,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.repository = repository;
         this.pool = pool;
         this.properties = properties;
+        this.retention = retention;
         this.dialect = dialect;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -217,6 +220,23 @@ public class Sessions {
             closed = sweepExpiredBatch();
             total += closed;
         } while (closed >= properties.sweepBatch());
+        return total;
+    }
+
+    /**
+     * Deletes closed masks, with their participants, once they have been closed longer than the
+     * retention period, in batches.
+     *
+     * @return how many masks were deleted
+     */
+    public int purgeHistory() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = inTransaction(now -> repository.purgeClosedBefore(
+                    now - retention.closedSessions().toMillis(), properties.sweepBatch()));
+            total += deleted;
+        } while (deleted >= properties.sweepBatch());
         return total;
     }
 
