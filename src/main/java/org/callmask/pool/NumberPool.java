@@ -56,6 +56,11 @@ public class NumberPool {
         return added;
     }
 
+    /** Counts for monitoring; read without a transaction. */
+    public PoolStats stats() {
+        return repository.stats();
+    }
+
     /** How many numbers can be allocated now. */
     public long size() {
         return repository.countAvailable();

@@ -55,6 +55,14 @@ class PoolRepository {
             SELECT COUNT(*) FROM pool_number WHERE retired_at IS NULL
             """;
 
+    private static final String STATS = """
+            SELECT COUNT(*) AS numbers,
+                   COALESCE(SUM(CASE WHEN active_routes > 0 THEN 1 ELSE 0 END), 0) AS in_use,
+                   COALESCE(MAX(active_routes), 0) AS busiest
+            FROM pool_number
+            WHERE retired_at IS NULL
+            """;
+
     private final JdbcClient jdbc;
 
     PoolRepository(JdbcClient jdbc) {
@@ -87,6 +95,12 @@ class PoolRepository {
 
     long countAvailable() {
         return jdbc.sql(COUNT_AVAILABLE).query(Long.class).single();
+    }
+
+    PoolStats stats() {
+        return jdbc.sql(STATS)
+                .query((rs, i) -> new PoolStats(rs.getLong("numbers"), rs.getLong("in_use"), rs.getLong("busiest")))
+                .single();
     }
 
     private static PoolNumber toPoolNumber(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -16,25 +16,32 @@ class ExpirySweeper {
     private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
 
     private final Sessions sessions;
+    private final SessionMetrics metrics;
 
-    ExpirySweeper(Sessions sessions) {
+    ExpirySweeper(Sessions sessions, SessionMetrics metrics) {
         this.sessions = sessions;
+        this.metrics = metrics;
     }
 
     @Scheduled(
             fixedDelayString = "${callmask.session.sweep-interval:30s}",
             initialDelayString = "${callmask.session.sweep-interval:30s}")
     void sweep() {
+        long started = System.nanoTime();
+        boolean succeeded = false;
         try {
             int closed = sessions.sweepExpired();
             int purged = sessions.purgeHistory();
             if (closed > 0 || purged > 0) {
                 log.info("Sweeper: {} expired masks closed, {} closed masks past retention deleted", closed, purged);
             }
+            succeeded = true;
         } catch (RuntimeException e) {
             // The next run tries again; an unreachable database must not stop the schedule.
             // The type only: a driver's message may quote stored numbers.
             log.warn("Sweeper run failed: {}", e.getClass().getName());
+        } finally {
+            metrics.sweepTook(java.time.Duration.ofNanos(System.nanoTime() - started), succeeded);
         }
     }
 }

@@ -138,6 +138,10 @@ class SessionRepository {
             ORDER BY p.created_at, p.number
             """;
 
+    private static final String COUNT_ACTIVE = """
+            SELECT COUNT(*) FROM session WHERE closed_at IS NULL AND expires_at > :now
+            """;
+
     private final JdbcClient jdbc;
 
     SessionRepository(JdbcClient jdbc) {
@@ -242,6 +246,10 @@ class SessionRepository {
 
     int purgeClosedBefore(long cutoff, int limit) {
         return jdbc.sql(PURGE_CLOSED).param("cutoff", cutoff).param("limit", limit).update();
+    }
+
+    long countActive(long now) {
+        return jdbc.sql(COUNT_ACTIVE).param("now", now).query(Long.class).single();
     }
 
     List<PoolUsage> poolUsage(long now) {

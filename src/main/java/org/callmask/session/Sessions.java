@@ -50,6 +50,7 @@ public class Sessions {
     private final RetentionProperties retention;
     private final StorageDialect dialect;
     private final TransactionTemplate transaction;
+    private final SessionMetrics metrics;
     private final Clock clock;
 
     Sessions(
@@ -59,6 +60,7 @@ public class Sessions {
             RetentionProperties retention,
             StorageDialect dialect,
             PlatformTransactionManager transactionManager,
+            SessionMetrics metrics,
             Clock clock) {
         this.repository = repository;
         this.pool = pool;
@@ -66,6 +68,7 @@ public class Sessions {
         this.retention = retention;
         this.dialect = dialect;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -90,6 +93,7 @@ public class Sessions {
             try {
                 return transaction.execute(status -> openOnce(client, contractor, ttl));
             } catch (PoolExhausted e) {
+                metrics.poolExhausted();
                 throw e;
             } catch (RuntimeException e) {
                 if (!dialect.isRetryable(e)) {
@@ -130,6 +134,7 @@ public class Sessions {
         long id = repository.insertSession(pairKey, now, expiresAt);
         repository.insertParticipant(id, Role.CLIENT, client, chosen);
         repository.insertParticipant(id, Role.CONTRACTOR, contractor, chosen);
+        metrics.maskCreated();
         log.info("Mask {} opened on {} for client {} and contractor {}",
                 id, chosen.redacted(), client.redacted(), contractor.redacted());
         return new Mask(id, client, contractor, chosen, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expiresAt),
@@ -273,6 +278,7 @@ public class Sessions {
         int closedWithReason = 0;
         if (!due.isEmpty()) {
             List<Long> expired = repository.close(due, CloseReason.EXPIRED, now);
+            metrics.masksClosed(CloseReason.EXPIRED, expired.size());
             closed.addAll(expired);
             if (reason == CloseReason.EXPIRED) {
                 closedWithReason += expired.size();
@@ -280,6 +286,7 @@ public class Sessions {
         }
         if (!live.isEmpty()) {
             List<Long> ended = repository.close(live, reason, now);
+            metrics.masksClosed(reason, ended.size());
             closed.addAll(ended);
             closedWithReason += ended.size();
         }

@@ -14,12 +14,12 @@ class CallWebhookController {
 
     private final CallRouter router;
     private final SwmlWriter swml;
-    private final WebhookLog webhookLog;
+    private final WebhookObserver observer;
 
-    CallWebhookController(CallRouter router, SwmlWriter swml, WebhookLog webhookLog) {
+    CallWebhookController(CallRouter router, SwmlWriter swml, WebhookObserver observer) {
         this.router = router;
         this.swml = swml;
-        this.webhookLog = webhookLog;
+        this.observer = observer;
     }
 
     // GET too, as the seed did: a number whose handler is set to GET still gets an answer.
@@ -31,11 +31,11 @@ class CallWebhookController {
             InboundCall call = InboundCall.parse(CachedBodyRequest.bodyOf(request));
             RoutingDecision decision = router.decide(call.from(), call.to());
             answer = swml.write(decision);
-            webhookLog.answered("call", decision, call.from(), call.to(), started);
+            observer.answered(WebhookObserver.Kind.CALL, decision, call.from(), call.to(), started);
         } catch (RuntimeException e) {
             // The caller hears the refusal rather than a carrier error, whatever broke.
             answer = swml.write(new RoutingDecision.Refuse(RoutingDecision.Reason.FAILURE));
-            webhookLog.failed("call", e, started);
+            observer.failed(WebhookObserver.Kind.CALL, e, started);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }

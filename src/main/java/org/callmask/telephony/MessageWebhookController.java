@@ -22,12 +22,12 @@ class MessageWebhookController {
 
     private final CallRouter router;
     private final LamlWriter laml;
-    private final WebhookLog webhookLog;
+    private final WebhookObserver observer;
 
-    MessageWebhookController(CallRouter router, LamlWriter laml, WebhookLog webhookLog) {
+    MessageWebhookController(CallRouter router, LamlWriter laml, WebhookObserver observer) {
         this.router = router;
         this.laml = laml;
-        this.webhookLog = webhookLog;
+        this.observer = observer;
     }
 
     @RequestMapping(path = "/texts/route", method = {RequestMethod.POST, RequestMethod.GET})
@@ -43,10 +43,10 @@ class MessageWebhookController {
                     ? new RoutingDecision.Refuse(RoutingDecision.Reason.MALFORMED)
                     : router.decide(from, to);
             answer = laml.write(decision, body == null ? "" : body, media(form));
-            webhookLog.answered("message", decision, from, to, started);
+            observer.answered(WebhookObserver.Kind.MESSAGE, decision, from, to, started);
         } catch (RuntimeException e) {
             answer = laml.empty();
-            webhookLog.failed("message", e, started);
+            observer.failed(WebhookObserver.Kind.MESSAGE, e, started);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(answer);
     }

@@ -11,20 +11,10 @@ sealed interface RoutingDecision {
      * @param from the proxy number the callee knows this mask by, presented as the caller ID
      * @param to the callee's real number
      */
-    record Connect(long sessionId, PhoneNumber from, PhoneNumber to) implements RoutingDecision {
-        @Override
-        public String outcome() {
-            return "connected";
-        }
-    }
+    record Connect(long sessionId, PhoneNumber from, PhoneNumber to) implements RoutingDecision {}
 
     /** Do not put anything through. */
-    record Refuse(Reason reason) implements RoutingDecision {
-        @Override
-        public String outcome() {
-            return "refused:" + reason.name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
+    record Refuse(Reason reason) implements RoutingDecision {}
 
     /** Why nothing was put through; for logs and metrics, never shown to the caller. */
     enum Reason {
@@ -35,7 +25,4 @@ sealed interface RoutingDecision {
         /** Something failed inside, such as an unreachable database. */
         FAILURE
     }
-
-    /** A short word for logs: {@code connected}, or the refusal reason. */
-    String outcome();
 }
