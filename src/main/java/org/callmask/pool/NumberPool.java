@@ -1,7 +1,9 @@
 package org.callmask.pool;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.callmask.core.PhoneNumber;
+import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <pre>{@code
  * pool.add(List.of(PhoneNumber.parse("+15551231111")));
- * List<PoolNumber> candidates = pool.candidates(Set.of(), Optional.empty(), 8);
+ * List<PoolNumber> candidates = pool.candidates(Set.of(), Optional.empty(), "pair", 8);
  * }</pre>
  *
  * <p>The route counts kept here are changed only inside the caller's transaction, by the same
@@ -31,11 +34,16 @@ public class NumberPool {
 
     private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
 
+    /** How many of the least-loaded numbers ties are spread over. */
+    private static final int TIE_WINDOW = 64;
+
     private final PoolRepository repository;
+    private final Transactions transactions;
     private final Clock clock;
 
-    NumberPool(PoolRepository repository, Clock clock) {
+    NumberPool(PoolRepository repository, Transactions transactions, Clock clock) {
         this.repository = repository;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -45,13 +53,15 @@ public class NumberPool {
      *
      * @return how many numbers were new to the pool or brought back
      */
-    @Transactional
     public int add(Collection<PhoneNumber> numbers) {
-        long now = clock.millis();
-        int added = 0;
-        for (PhoneNumber number : new LinkedHashSet<>(numbers)) {
-            added += repository.add(number, now);
-        }
+        int added = transactions.write(status -> {
+            long now = clock.millis();
+            int count = 0;
+            for (PhoneNumber number : new LinkedHashSet<>(numbers)) {
+                count += repository.add(number, now);
+            }
+            return count;
+        });
         log.info("Pool: {} of {} numbers added", added, numbers.size());
         return added;
     }
@@ -68,23 +78,37 @@ public class NumberPool {
 
     /**
      * Numbers to try for a new session, best first: the preferred one (if it is in the pool and
-     * not excluded), then the least-loaded, ties broken by number.
+     * not excluded), then the least-loaded. Among equally loaded numbers the order depends on
+     * {@code spreadKey}: stable for one pair, different across pairs, so concurrent requests spread
+     * over the pool instead of all queueing on the lock of its first number.
      *
      * @param excluded numbers that must not be offered, such as those a participant already uses
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<PoolNumber> candidates(Set<PhoneNumber> excluded, Optional<PhoneNumber> preferred, int limit) {
+    public List<PoolNumber> candidates(
+            Set<PhoneNumber> excluded, Optional<PhoneNumber> preferred, String spreadKey, int limit) {
         LinkedHashSet<PoolNumber> out = new LinkedHashSet<>();
         preferred.filter(p -> !excluded.contains(p)).flatMap(repository::findAvailable).ifPresent(out::add);
-        for (PoolNumber candidate : repository.leastLoaded(limit + excluded.size() + 1)) {
+        List<PoolNumber> window = new ArrayList<>(repository.leastLoaded(TIE_WINDOW + excluded.size()));
+        window.removeIf(candidate -> excluded.contains(candidate.number()));
+        window.sort(Comparator.comparingInt(PoolNumber::activeRoutes)
+                .thenComparingInt(candidate -> spread(spreadKey, candidate.number())));
+        for (PoolNumber candidate : window) {
             if (out.size() >= limit) {
                 break;
             }
-            if (!excluded.contains(candidate.number())) {
-                out.add(candidate);
-            }
+            out.add(candidate);
         }
         return List.copyOf(out);
+    }
+
+    private static int spread(String key, PhoneNumber number) {
+        int h = (key + '|' + number.e164()).hashCode();
+        // Murmur3's finaliser: neighbouring numbers must not keep neighbouring places.
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     /**

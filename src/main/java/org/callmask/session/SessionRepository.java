@@ -32,10 +32,6 @@ class SessionRepository {
             JOIN participant k ON k.session_id = s.id AND k.role = 'contractor'
             """;
 
-    private static final String OPEN_MASK_OF_PAIR = MASK_COLUMNS + """
-            WHERE s.pair_key = :pairKey AND s.closed_at IS NULL
-            """;
-
     private static final String LAST_PROXY_OF_PAIR = """
             SELECT c.proxy_number
             FROM session s
@@ -52,10 +48,12 @@ class SessionRepository {
             ORDER BY s.id
             """;
 
-    private static final String ACTIVE_PROXIES_OF = """
-            SELECT DISTINCT proxy_number
-            FROM participant
-            WHERE number IN (:numbers) AND released_at IS NULL
+    // Everything opening a mask needs to know about its two participants, in one read.
+    private static final String ACTIVE_ROUTES_OF = """
+            SELECT p.number, p.proxy_number, s.id, s.pair_key, s.created_at, s.expires_at
+            FROM participant p
+            JOIN session s ON s.id = p.session_id
+            WHERE p.number IN (:numbers) AND p.released_at IS NULL AND s.closed_at IS NULL
             """;
 
     private static final String ROUTE = """
@@ -166,10 +164,6 @@ class SessionRepository {
                 .update();
     }
 
-    Optional<Mask> openMaskOfPair(String pairKey, long now) {
-        return jdbc.sql(OPEN_MASK_OF_PAIR).param("pairKey", pairKey).query((rs, i) -> toMask(rs, now)).optional();
-    }
-
     Optional<PhoneNumber> lastProxyOfPair(String pairKey) {
         return jdbc.sql(LAST_PROXY_OF_PAIR).param("pairKey", pairKey).query(String.class).optional().map(PhoneNumber::new);
     }
@@ -178,14 +172,17 @@ class SessionRepository {
         return jdbc.sql(MASKS_ON_NUMBER).param("mask", mask.e164()).query((rs, i) -> toMask(rs, now)).list();
     }
 
-    List<PhoneNumber> activeProxiesOf(Collection<PhoneNumber> numbers) {
-        return jdbc.sql(ACTIVE_PROXIES_OF)
+    List<ActiveRoute> activeRoutesOf(Collection<PhoneNumber> numbers) {
+        return jdbc.sql(ACTIVE_ROUTES_OF)
                 .param("numbers", e164s(numbers))
-                .query(String.class)
-                .list()
-                .stream()
-                .map(PhoneNumber::new)
-                .toList();
+                .query((rs, i) -> new ActiveRoute(
+                        rs.getString("number"),
+                        new PhoneNumber(rs.getString("proxy_number")),
+                        rs.getLong("id"),
+                        rs.getString("pair_key"),
+                        rs.getLong("created_at"),
+                        rs.getLong("expires_at")))
+                .list();
     }
 
     Optional<Route> route(PhoneNumber caller, PhoneNumber proxy, long now) {
@@ -261,6 +258,9 @@ class SessionRepository {
 
     /** An open session and when it expires. */
     record OpenSession(long id, long expiresAt) {}
+
+    /** A participant's active route, with its session. */
+    record ActiveRoute(String number, PhoneNumber proxy, long sessionId, String pairKey, long createdAt, long expiresAt) {}
 
     private static OpenSession toOpen(ResultSet rs, int row) throws SQLException {
         return new OpenSession(rs.getLong("id"), rs.getLong("expires_at"));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +15,13 @@ import java.util.stream.Collectors;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.pool.PoolNumber;
+import org.callmask.session.SessionRepository.ActiveRoute;
 import org.callmask.session.SessionRepository.OpenSession;
 import org.callmask.system.StorageDialect;
+import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens, finds, routes and closes masks.
@@ -49,7 +50,7 @@ public class Sessions {
     private final SessionProperties properties;
     private final RetentionProperties retention;
     private final StorageDialect dialect;
-    private final TransactionTemplate transaction;
+    private final Transactions transactions;
     private final SessionMetrics metrics;
     private final Clock clock;
 
@@ -59,7 +60,7 @@ public class Sessions {
             SessionProperties properties,
             RetentionProperties retention,
             StorageDialect dialect,
-            PlatformTransactionManager transactionManager,
+            Transactions transactions,
             SessionMetrics metrics,
             Clock clock) {
         this.repository = repository;
@@ -67,7 +68,7 @@ public class Sessions {
         this.properties = properties;
         this.retention = retention;
         this.dialect = dialect;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -91,7 +92,7 @@ public class Sessions {
         RuntimeException lastConflict = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                return transaction.execute(status -> openOnce(client, contractor, ttl));
+                return openOnce(client, contractor, ttl);
             } catch (PoolExhausted e) {
                 metrics.poolExhausted();
                 throw e;
@@ -106,39 +107,59 @@ public class Sessions {
         throw new AllocationContended(MAX_ATTEMPTS, lastConflict);
     }
 
+    /**
+     * One attempt. What the choice needs is read without holding the writer; the choice is then
+     * written in one short transaction. A choice that a concurrent request made stale breaks a
+     * unique index or finds its number removed, and the caller tries again on fresh state.
+     */
     private Mask openOnce(PhoneNumber client, PhoneNumber contractor, Duration ttl) {
         long now = clock.millis();
         List<PhoneNumber> both = List.of(client, contractor);
-        // An expired mask must never block a new one, whether or not the sweeper has run.
-        closeAndRelease(repository.dueSessionsOf(both, now), CloseReason.EXPIRED, now);
-
         String pairKey = pairKey(client, contractor);
-        Optional<Mask> existing = repository.openMaskOfPair(pairKey, now);
-        if (existing.isPresent()) {
-            return existing.get();
+        List<ActiveRoute> routes = repository.activeRoutesOf(both);
+        if (routes.stream().anyMatch(r -> r.expiresAt() <= now)) {
+            // An expired mask must never block a new one, whether or not the sweeper has run.
+            transactions.write(status ->
+                    closeAndRelease(repository.dueSessionsOf(both, now), CloseReason.EXPIRED, now));
+        }
+        Set<PhoneNumber> taken = new HashSet<>();
+        for (ActiveRoute route : routes) {
+            if (route.expiresAt() <= now) {
+                continue;
+            }
+            if (pairKey.equals(route.pairKey())) {
+                return new Mask(route.sessionId(), client, contractor, route.proxy(), Instant.ofEpochMilli(route.createdAt()),
+                        Instant.ofEpochMilli(route.expiresAt()), MaskStatus.ACTIVE);
+            }
+            taken.add(route.proxy());
         }
 
-        Set<PhoneNumber> taken = Set.copyOf(repository.activeProxiesOf(both));
         Optional<PhoneNumber> sticky = repository.lastProxyOfPair(pairKey);
-        PhoneNumber chosen = null;
-        for (PoolNumber candidate : pool.candidates(taken, sticky, CANDIDATES_PER_ATTEMPT)) {
-            if (pool.takeRoutes(candidate.number(), both.size())) {
-                chosen = candidate.number();
-                break;
-            }
-        }
-        if (chosen == null) {
+        List<PoolNumber> candidates = pool.candidates(taken, sticky, pairKey, CANDIDATES_PER_ATTEMPT);
+        if (candidates.isEmpty()) {
             throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
         }
         long expiresAt = now + ttl.toMillis();
-        long id = repository.insertSession(pairKey, now, expiresAt);
-        repository.insertParticipant(id, Role.CLIENT, client, chosen);
-        repository.insertParticipant(id, Role.CONTRACTOR, contractor, chosen);
-        metrics.maskCreated();
-        log.info("Mask {} opened on {} for client {} and contractor {}",
-                id, chosen.redacted(), client.redacted(), contractor.redacted());
-        return new Mask(id, client, contractor, chosen, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expiresAt),
-                MaskStatus.ACTIVE);
+        return transactions.write(status -> {
+            PhoneNumber chosen = null;
+            for (PoolNumber candidate : candidates) {
+                if (pool.takeRoutes(candidate.number(), both.size())) {
+                    chosen = candidate.number();
+                    break;
+                }
+            }
+            if (chosen == null) {
+                throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
+            }
+            long id = repository.insertSession(pairKey, now, expiresAt);
+            repository.insertParticipant(id, Role.CLIENT, client, chosen);
+            repository.insertParticipant(id, Role.CONTRACTOR, contractor, chosen);
+            metrics.maskCreated();
+            log.info("Mask {} opened on {} for client {} and contractor {}",
+                    id, chosen.redacted(), client.redacted(), contractor.redacted());
+            return new Mask(id, client, contractor, chosen, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expiresAt),
+                    MaskStatus.ACTIVE);
+        });
     }
 
     /** The masks on a number that were not deleted: active and expired, oldest first. */
@@ -183,7 +204,7 @@ public class Sessions {
      * @throws NumberInUse when active masks use it and {@code force} is false; nothing changes
      */
     public boolean removeFromPool(PhoneNumber number, boolean force) {
-        Boolean removed = transaction.execute(status -> {
+        Boolean removed = transactions.write(status -> {
             long now = clock.millis();
             // Retiring first takes the row lock that allocation also takes, so no mask can be
             // opened on the number between the count below and the commit.
@@ -248,7 +269,7 @@ public class Sessions {
     private int inTransaction(Function<Long, Integer> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Integer result = transaction.execute(status -> work.apply(clock.millis()));
+                Integer result = transactions.write(status -> work.apply(clock.millis()));
                 return result == null ? 0 : result;
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !dialect.isRetryable(e)) {

@@ -3,7 +3,6 @@ package org.callmask.system;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits on what clients may send.
@@ -13,7 +12,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxApiBody largest body accepted on the admin API, large enough to add thousands of pool
  *     numbers in one request
  */
-@Validated
 @ConfigurationProperties("callmask.http")
 public record HttpProperties(
         @DefaultValue("64KB") DataSize maxWebhookBody, @DefaultValue("1MB") DataSize maxApiBody) {

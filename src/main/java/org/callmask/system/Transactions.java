@@ -1,0 +1,41 @@
+package org.callmask.system;
+
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs units of work that write, as one transaction each.
+ *
+ * <p>SQLite has one writer at a time. Left to itself, every other writer polls the lock with
+ * SQLite's busy handler, sleeping up to 100 ms between tries: throughput drops and the tail latency
+ * grows to seconds while the lock sits free. So on SQLite the writers of this process queue on a
+ * fair lock here instead, and each finds the database free when its turn comes. PostgreSQL has
+ * row-level locks and needs none of this.
+ */
+@Component
+public class Transactions {
+
+    private final TransactionTemplate template;
+    private final ReentrantLock sqliteWriter;
+
+    Transactions(PlatformTransactionManager transactionManager, StorageDialect dialect) {
+        this.template = new TransactionTemplate(transactionManager);
+        this.sqliteWriter = dialect == StorageDialect.SQLITE ? new ReentrantLock(true) : null;
+    }
+
+    /** Runs {@code work} in a new transaction (joining one already open on this thread). */
+    public <T> T write(TransactionCallback<T> work) {
+        if (sqliteWriter == null || sqliteWriter.isHeldByCurrentThread()) {
+            return template.execute(work);
+        }
+        sqliteWriter.lock();
+        try {
+            return template.execute(work);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+}
