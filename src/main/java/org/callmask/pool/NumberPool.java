@@ -35,7 +35,7 @@ public class NumberPool {
     private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
 
     /** How many of the least-loaded numbers ties are spread over. */
-    private static final int TIE_WINDOW = 64;
+    private static final int TIE_WINDOW = 16;
 
     private final PoolRepository repository;
     private final Transactions transactions;
@@ -88,18 +88,23 @@ public class NumberPool {
             Set<PhoneNumber> excluded, Optional<PhoneNumber> preferred, String spreadKey, int limit) {
         LinkedHashSet<PoolNumber> out = new LinkedHashSet<>();
         preferred.filter(p -> !excluded.contains(p)).flatMap(repository::findAvailable).ifPresent(out::add);
-        List<PoolNumber> window = new ArrayList<>(repository.leastLoaded(TIE_WINDOW + excluded.size()));
-        window.removeIf(candidate -> excluded.contains(candidate.number()));
-        window.sort(Comparator.comparingInt(PoolNumber::activeRoutes)
-                .thenComparingInt(candidate -> spread(spreadKey, candidate.number())));
-        for (PoolNumber candidate : window) {
+        List<Ranked> window = new ArrayList<>();
+        for (PoolNumber candidate : repository.leastLoaded(Math.max(TIE_WINDOW, limit) + excluded.size())) {
+            if (!excluded.contains(candidate.number())) {
+                window.add(new Ranked(candidate, spread(spreadKey, candidate.number())));
+            }
+        }
+        window.sort(Comparator.comparingInt((Ranked r) -> r.candidate().activeRoutes()).thenComparingInt(Ranked::spread));
+        for (Ranked ranked : window) {
             if (out.size() >= limit) {
                 break;
             }
-            out.add(candidate);
+            out.add(ranked.candidate());
         }
         return List.copyOf(out);
     }
+
+    private record Ranked(PoolNumber candidate, int spread) {}
 
     private static int spread(String key, PhoneNumber number) {
         int h = (key + '|' + number.e164()).hashCode();

@@ -19,9 +19,10 @@ class SessionRepository {
             RETURNING id
             """;
 
-    private static final String INSERT_PARTICIPANT = """
+    private static final String INSERT_PAIR = """
             INSERT INTO participant (session_id, role, number, proxy_number)
-            VALUES (:sessionId, :role, :number, :proxy)
+            VALUES (:sessionId, 'client', :client, :proxy),
+                   (:sessionId, 'contractor', :contractor, :proxy)
             """;
 
     private static final String MASK_COLUMNS = """
@@ -155,11 +156,12 @@ class SessionRepository {
                 .single();
     }
 
-    void insertParticipant(long sessionId, Role role, PhoneNumber number, PhoneNumber proxy) {
-        jdbc.sql(INSERT_PARTICIPANT)
+    /** The two participants of a seed mask, who both see {@code proxy}. */
+    void insertPair(long sessionId, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy) {
+        jdbc.sql(INSERT_PAIR)
                 .param("sessionId", sessionId)
-                .param("role", role.column())
-                .param("number", number.e164())
+                .param("client", client.e164())
+                .param("contractor", contractor.e164())
                 .param("proxy", proxy.e164())
                 .update();
     }

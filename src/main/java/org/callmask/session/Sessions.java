@@ -152,8 +152,7 @@ public class Sessions {
                 throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
             }
             long id = repository.insertSession(pairKey, now, expiresAt);
-            repository.insertParticipant(id, Role.CLIENT, client, chosen);
-            repository.insertParticipant(id, Role.CONTRACTOR, contractor, chosen);
+            repository.insertPair(id, client, contractor, chosen);
             metrics.maskCreated();
             log.info("Mask {} opened on {} for client {} and contractor {}",
                     id, chosen.redacted(), client.redacted(), contractor.redacted());

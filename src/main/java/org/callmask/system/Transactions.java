@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>SQLite has one writer at a time. Left to itself, every other writer polls the lock with
  * SQLite's busy handler, sleeping up to 100 ms between tries: throughput drops and the tail latency
  * grows to seconds while the lock sits free. So on SQLite the writers of this process queue on a
- * fair lock here instead, and each finds the database free when its turn comes. PostgreSQL has
+ * lock here instead, and each finds the database free when its turn comes. The lock is not fair: on
+ * a busy machine handing it over in strict order makes every writer wait for the next in line to
+ * be scheduled, while letting a running thread take it keeps the single writer busy. PostgreSQL has
  * row-level locks and needs none of this.
  */
 @Component
@@ -23,7 +25,7 @@ public class Transactions {
 
     Transactions(PlatformTransactionManager transactionManager, StorageDialect dialect) {
         this.template = new TransactionTemplate(transactionManager);
-        this.sqliteWriter = dialect == StorageDialect.SQLITE ? new ReentrantLock(true) : null;
+        this.sqliteWriter = dialect == StorageDialect.SQLITE ? new ReentrantLock() : null;
     }
 
     /** Runs {@code work} in a new transaction (joining one already open on this thread). */
