@@ -1,9 +1,10 @@
 -- Opens masks for pairs never seen before: each wrk thread numbers its own clients and
 -- contractors, so no two requests share a participant.
 local counter = 0
-local thread_id = 0
 local threads = {}
 
+-- thread_id is a global that setup() gives each thread's own Lua state; a local of the same
+-- name here would hide it and make every thread repeat the same pairs.
 function setup(thread)
   thread:set("thread_id", #threads + 1)
   table.insert(threads, thread)
