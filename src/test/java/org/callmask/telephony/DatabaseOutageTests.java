@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The database goes away under a running instance, and comes back. */
 @Tag("postgresql")
 class DatabaseOutageTests {
+    // PostgreSQL only: an SQLite file cannot be taken away from a running process the same way.
 
     @BeforeAll
     static void postgresIsReachable() {
@@ -48,6 +49,8 @@ class DatabaseOutageTests {
             var admin = http.postJson("/api/rest/numberMask", "{\"client_number\":\"+15559990001\",\"contractor_number\":\"+15558001234\"}");
             assertThat(admin.status()).isEqualTo(503);
             assertThat(admin.body()).isEqualTo("The database is unavailable; retry later");
+            assertThat(http.get("/actuator/health/readiness").status()).as("readiness while the database is down").isEqualTo(503);
+            assertThat(http.get("/actuator/health/liveness").status()).as("liveness while the database is down").isEqualTo(200);
 
             database.open();
 
@@ -59,6 +62,7 @@ class DatabaseOutageTests {
                 }
             }
             assertThat(answer).as("routing after the database came back").contains("\"to\":\"+15558001234\"");
+            assertThat(http.get("/actuator/health/readiness").status()).as("readiness after the database came back").isEqualTo(200);
         }
     }
 }
