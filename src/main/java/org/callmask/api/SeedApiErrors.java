@@ -1,7 +1,7 @@
 package org.callmask.api;
 
 import org.callmask.core.InvalidPhoneNumber;
-import org.callmask.session.AllocationContended;
+import org.callmask.session.StoreContended;
 import org.callmask.session.InvalidLifetime;
 import org.callmask.session.NumberInUse;
 import org.callmask.session.PoolExhausted;
@@ -66,13 +66,13 @@ class SeedApiErrors {
         return text(HttpStatus.BAD_REQUEST, "Query parameter " + e.getName() + " has an invalid value");
     }
 
-    @ExceptionHandler(AllocationContended.class)
-    ResponseEntity<String> contended(AllocationContended e) {
-        log.warn("Mask creation gave up under contention");
+    @ExceptionHandler(StoreContended.class)
+    ResponseEntity<String> contended(StoreContended e) {
+        log.warn("Admin request gave up under contention");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "1")
                 .contentType(MediaType.TEXT_PLAIN)
-                .body("Too many concurrent requests for these numbers; retry");
+                .body("Too many concurrent requests for the same numbers; retry");
     }
 
     // A lost database shows up as either: a failed statement, or no connection to begin a transaction.

@@ -71,11 +71,6 @@ public class NumberPool {
         return repository.stats();
     }
 
-    /** How many numbers can be allocated now. */
-    public long size() {
-        return repository.countAvailable();
-    }
-
     /**
      * Numbers to try for a new session, best first: the preferred one (if it is in the pool and
      * not excluded), then the least-loaded. Among equally loaded numbers the order depends on

@@ -51,10 +51,6 @@ class PoolRepository {
             WHERE number = :number AND retired_at IS NULL
             """;
 
-    private static final String COUNT_AVAILABLE = """
-            SELECT COUNT(*) FROM pool_number WHERE retired_at IS NULL
-            """;
-
     private static final String STATS = """
             SELECT COUNT(*) AS numbers,
                    COALESCE(SUM(CASE WHEN active_routes > 0 THEN 1 ELSE 0 END), 0) AS in_use,
@@ -91,10 +87,6 @@ class PoolRepository {
 
     boolean retire(PhoneNumber number, long now) {
         return jdbc.sql(RETIRE).param("number", number.e164()).param("now", now).update() == 1;
-    }
-
-    long countAvailable() {
-        return jdbc.sql(COUNT_AVAILABLE).query(Long.class).single();
     }
 
     PoolStats stats() {

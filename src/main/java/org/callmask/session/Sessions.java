@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
@@ -89,22 +90,12 @@ public class Sessions {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxTtl()) > 0) {
             throw new InvalidLifetime(ttl, properties.maxTtl());
         }
-        RuntimeException lastConflict = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                return openOnce(client, contractor, ttl);
-            } catch (PoolExhausted e) {
-                metrics.poolExhausted();
-                throw e;
-            } catch (RuntimeException e) {
-                if (!dialect.isRetryable(e)) {
-                    throw e;
-                }
-                lastConflict = e;
-                backOff(attempt);
-            }
+        try {
+            return retrying(() -> openOnce(client, contractor, ttl));
+        } catch (PoolExhausted e) {
+            metrics.poolExhausted();
+            throw e;
         }
-        throw new AllocationContended(MAX_ATTEMPTS, lastConflict);
     }
 
     /**
@@ -203,7 +194,7 @@ public class Sessions {
      * @throws NumberInUse when active masks use it and {@code force} is false; nothing changes
      */
     public boolean removeFromPool(PhoneNumber number, boolean force) {
-        Boolean removed = transactions.write(status -> {
+        Boolean removed = retrying(() -> transactions.write(status -> {
             long now = clock.millis();
             // Retiring first takes the row lock that allocation also takes, so no mask can be
             // opened on the number between the count below and the commit.
@@ -218,7 +209,7 @@ public class Sessions {
             closeAndRelease(open, CloseReason.NUMBER_REMOVED, now);
             log.info("Pool: {} removed, {} active masks closed", number.redacted(), live);
             return true;
-        });
+        }));
         return Boolean.TRUE.equals(removed);
     }
 
@@ -266,13 +257,26 @@ public class Sessions {
     }
 
     private int inTransaction(Function<Long, Integer> work) {
+        Integer result = retrying(() -> transactions.write(status -> work.apply(clock.millis())));
+        return result == null ? 0 : result;
+    }
+
+    /**
+     * Runs {@code work} again, with a short random pause, each time it fails only because it lost
+     * a race or a lock (the store rolled it back whole).
+     *
+     * @throws StoreContended after {@value #MAX_ATTEMPTS} such attempts
+     */
+    private <T> T retrying(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Integer result = transactions.write(status -> work.apply(clock.millis()));
-                return result == null ? 0 : result;
+                return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !dialect.isRetryable(e)) {
+                if (!dialect.isRetryable(e)) {
                     throw e;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new StoreContended(attempt, e);
                 }
                 backOff(attempt);
             }
@@ -327,7 +331,7 @@ public class Sessions {
             Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10) * 3));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AllocationContended(attempt, e);
+            throw new StoreContended(attempt, e);
         }
     }
 }
