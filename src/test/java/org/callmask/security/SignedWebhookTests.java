@@ -22,16 +22,12 @@ class SignedWebhookTests extends IntegrationTest {
 
     private static final String KEY = "PSK_7TruNcSNTxp4zNrykMj4EPzF";
     private static final String PUBLIC = "https://abc.ngrok.app";
-    private static final String CLIENT = "+15559990000";
-    private static final String CONTRACTOR = "+15558001234";
-    private static final String PROXY = "+15551231111";
 
     private final Signer signer = new Signer(KEY);
 
     @BeforeEach
     void aMask() {
-        poolOf(PROXY);
-        openMask(CLIENT, CONTRACTOR);
+        aMaskBetweenClientAndContractor();
     }
 
     @Test

@@ -34,6 +34,13 @@ public abstract class IntegrationTest {
         TestStore.registerCurrent(registry);
     }
 
+    /** The client of the mask {@link #aMaskBetweenClientAndContractor()} opens. */
+    protected static final String CLIENT = "+15559990000";
+    /** Its contractor. */
+    protected static final String CONTRACTOR = "+15558001234";
+    /** The pool number it is opened on. */
+    protected static final String PROXY = "+15551231111";
+
     @LocalServerPort
     protected int port;
 
@@ -60,6 +67,12 @@ public abstract class IntegrationTest {
         if (response.status() != 200) {
             throw new IllegalStateException("Adding pool numbers failed: " + response);
         }
+    }
+
+    /** A pool of one number and a mask between {@link #CLIENT} and {@link #CONTRACTOR} on it. */
+    protected void aMaskBetweenClientAndContractor() {
+        poolOf(PROXY);
+        openMask(CLIENT, CONTRACTOR);
     }
 
     /** Opens a mask through the API and returns its JSON. */

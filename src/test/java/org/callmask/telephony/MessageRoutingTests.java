@@ -17,14 +17,9 @@ import org.w3c.dom.Document;
 
 class MessageRoutingTests extends IntegrationTest {
 
-    private static final String CLIENT = "+15559990000";
-    private static final String CONTRACTOR = "+15558001234";
-    private static final String PROXY = "+15551231111";
-
     @BeforeEach
-    void aMaskBetweenClientAndContractor() {
-        poolOf(PROXY);
-        openMask(CLIENT, CONTRACTOR);
+    void aMask() {
+        aMaskBetweenClientAndContractor();
     }
 
     @Test
