@@ -27,6 +27,8 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
     // ASCII digits only: the seed stored Arabic-Indic digits and trailing newlines verbatim.
     private static final Pattern E164_SHAPE = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
+    private static final Pattern DIGIT_RUN = Pattern.compile("(\\+|%2[bB])?[0-9]{6,}");
+
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
         if (!E164_SHAPE.matcher(e164).matches()) {
@@ -96,6 +98,17 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         int head = Math.min(5, length - 7);
         int tail = length >= 11 ? 4 : 2;
         return text.substring(0, Math.max(head, 1)) + "•••" + text.substring(length - tail);
+    }
+
+    /**
+     * Redacts every run of six or more digits (with an optional leading {@code +}) in a text such
+     * as a request path, which may hold whatever a caller put there.
+     */
+    public static String redactAll(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return DIGIT_RUN.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(redact(match.group())));
     }
 
     @Override

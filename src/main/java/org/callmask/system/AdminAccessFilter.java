@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import org.callmask.core.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -66,7 +67,7 @@ class AdminAccessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("Admin request refused: {} {} from {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+        log.info("Admin request refused: {} {} from {}", request.getMethod(), PhoneNumber.redactAll(request.getRequestURI()), request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.addHeader("WWW-Authenticate", "Bearer realm=\"callmask\"");
         response.addHeader("WWW-Authenticate", "Basic realm=\"callmask\", charset=\"UTF-8\"");

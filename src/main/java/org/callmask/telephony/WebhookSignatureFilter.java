@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.callmask.system.CachedBodyRequest;
+import org.callmask.core.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,7 +65,7 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
             return;
         }
         log.warn("Webhook refused: missing or invalid signature on {} {} from {}",
-                request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
+                request.getMethod(), PhoneNumber.redactAll(request.getRequestURI()), request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentLength(0);
     }

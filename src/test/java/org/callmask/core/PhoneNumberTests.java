@@ -40,4 +40,10 @@ class PhoneNumberTests {
         assertThat(PhoneNumber.redact(null)).isEqualTo("null");
         assertThat(PhoneNumber.redact("+35312345")).doesNotContain("12345");
     }
+
+    @Test
+    void redactsEveryNumberInAPath() {
+        assertThat(PhoneNumber.redactAll("/api/rest/numberMask/+15559990000/x/%2B15558001234/12"))
+                .isEqualTo("/api/rest/numberMask/+1555•••0000/x/%2B15•••1234/12");
+    }
 }

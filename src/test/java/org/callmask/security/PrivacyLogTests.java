@@ -36,6 +36,7 @@ class PrivacyLogTests extends IntegrationTest {
         http.post("/texts/route", "application/x-www-form-urlencoded", "From=%2B15559990001&To=%ZZ".getBytes(StandardCharsets.UTF_8));
         http.send(http.request("/api/rest/numberMask/+15551231111?client_number=%2B15559990000&contractor_number=%2B15558001234")
                 .header("X-Forwarded-For", "203.0.113.9").DELETE());
+        http.send(http.request("/api/rest/numberMask/+15557770000").header("X-Forwarded-For", "203.0.113.9").GET());
         http.delete("/api/rest/numberPool/+15551231111");
         clock.advance(Duration.ofDays(2));
         http.postJson("/calls/route", callBody("+15559990000", "+15551231111"));
