@@ -108,6 +108,24 @@ class SignedWebhookTests extends IntegrationTest {
     }
 
     @Test
+    void checksTheBodyHashOfJsonSentToTheLamlSurface() throws Exception {
+        String body = "{\"From\":\"" + CLIENT + "\"}";
+        String hash = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String path = "/texts/route?bodySHA256=" + hash;
+        String signature = signer.form(PUBLIC + path, Map.of());
+
+        Response signed = http.send(http.request(path).header("Content-Type", "application/json")
+                .header("X-SignalWire-Signature", signature).POST(BodyPublishers.ofString(body)));
+        Response changedBody = http.send(http.request(path).header("Content-Type", "application/json")
+                .header("X-SignalWire-Signature", signature).POST(BodyPublishers.ofString(body.replace("+1", "+4"))));
+
+        assertThat(signed.status()).isEqualTo(200);
+        Golden.assertMatches("empty.xml", signed.body());
+        assertThat(changedBody.status()).isEqualTo(403);
+    }
+
+    @Test
     void leavesTheAdminApiToItsOwnRule() {
         assertThat(http.get("/api/rest/numberPool").status()).isEqualTo(200);
     }
