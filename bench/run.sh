@@ -18,10 +18,13 @@ PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/callmask_bench}
 OUT=bench/out/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "Installing wrk from the distribution's packages"
-    (apt-get install -y -q wrk || (apt-get update -q && apt-get install -y -q wrk)) >/dev/null
-fi
+# wrk drives the load; the sqlite3 shell runs the bulk loader.
+for tool in wrk sqlite3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "Installing $tool from the distribution's packages"
+        (apt-get install -y -q "$tool" || (apt-get update -q && apt-get install -y -q "$tool")) >/dev/null
+    fi
+done
 
 echo "Building the jar"
 ./mvnw -B -q -DskipTests package
@@ -126,8 +129,9 @@ for store in $STORES; do
             EXTRA=()
             ;;
         postgresql)
-            if ! psql -h 127.0.0.1 -U postgres -d postgres -Atqc "SELECT 1" >/dev/null 2>&1; then
-                echo "PostgreSQL is not reachable on 127.0.0.1:5432; skipping it"
+            if ! command -v psql >/dev/null 2>&1 \
+                    || ! psql -h 127.0.0.1 -U postgres -d postgres -Atqc "SELECT 1" >/dev/null 2>&1; then
+                echo "PostgreSQL (or its psql client) is not reachable on 127.0.0.1:5432; skipping it"
                 continue
             fi
             psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS callmask_bench" >/dev/null
