@@ -77,7 +77,7 @@ class NumberMaskController {
     @GetMapping(path = "/{maskNumber}", produces = MediaType.APPLICATION_JSON_VALUE)
     List<MaskView> list(
             @Parameter(description = "The pool number, E.164 (+ raw or as %2B)", example = "+15551231111") @PathVariable String maskNumber) {
-        return sessions.masksOn(SeedFormat.pathNumber(maskNumber)).stream().map(MaskView::of).toList();
+        return sessions.masksOn(PhoneNumber.parse(maskNumber)).stream().map(MaskView::of).toList();
     }
 
     @Operation(summary = "Delete masks on a number",
@@ -93,7 +93,7 @@ class NumberMaskController {
                     @RequestParam(name = "client_number", required = false) String client,
             @Parameter(description = "With client_number: delete only this pair's mask")
                     @RequestParam(name = "contractor_number", required = false) String contractor) {
-        PhoneNumber mask = SeedFormat.pathNumber(maskNumber);
+        PhoneNumber mask = PhoneNumber.parse(maskNumber);
         if (client == null && contractor == null) {
             sessions.closeAll(mask);
         } else if (client == null || contractor == null) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.session.PoolUsage;
 import org.callmask.session.Sessions;
@@ -76,7 +77,7 @@ class NumberPoolController {
     String remove(
             @Parameter(description = "The pool number, E.164 (+ raw or as %2B)", example = "+15551231111") @PathVariable String number,
             @Parameter(description = "Close the active masks on the number first") @RequestParam(defaultValue = "false") boolean force) {
-        sessions.removeFromPool(SeedFormat.pathNumber(number), force);
+        sessions.removeFromPool(PhoneNumber.parse(number), force);
         return SeedFormat.OK;
     }
 

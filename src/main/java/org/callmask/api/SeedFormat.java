@@ -3,7 +3,6 @@ package org.callmask.api;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.callmask.core.PhoneNumber;
 
 /** How the seed's API wrote values, kept so its clients keep parsing them. */
 final class SeedFormat {
@@ -18,9 +17,5 @@ final class SeedFormat {
 
     static String time(Instant instant) {
         return TIME.format(instant);
-    }
-
-    static PhoneNumber pathNumber(String text) {
-        return PhoneNumber.parse(text);
     }
 }

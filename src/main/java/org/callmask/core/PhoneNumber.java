@@ -32,7 +32,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
         if (!E164_SHAPE.matcher(e164).matches()) {
-            throw new InvalidPhoneNumber(e164, "expected + followed by 2 to 15 digits");
+            throw new InvalidPhoneNumber(printable(e164), "expected + followed by 2 to 15 digits");
         }
         String reason = impossibilityReason(e164);
         if (reason != null) {
@@ -50,11 +50,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         if (text == null) {
             throw new InvalidPhoneNumber("null", null);
         }
-        String trimmed = text.strip();
-        if (!E164_SHAPE.matcher(trimmed).matches()) {
-            throw new InvalidPhoneNumber(printable(text), "expected + followed by 2 to 15 digits");
-        }
-        return new PhoneNumber(trimmed);
+        return new PhoneNumber(text.strip());
     }
 
     /** Like {@link #parse}, but answers {@code null} instead of throwing. */

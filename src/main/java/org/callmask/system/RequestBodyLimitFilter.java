@@ -32,7 +32,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int limit = (int) (isWebhook(request)
+        int limit = (int) (WebhookPaths.matches(request.getRequestURI())
                 ? properties.maxWebhookBody().toBytes()
                 : properties.maxApiBody().toBytes());
         long declared = request.getContentLengthLong();
@@ -46,11 +46,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
-    }
-
-    private static boolean isWebhook(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/calls/") || path.startsWith("/texts/");
     }
 
     /** The body, or {@code null} when it is longer than {@code limit}. */

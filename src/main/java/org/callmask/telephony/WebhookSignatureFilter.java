@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.callmask.system.CachedBodyRequest;
+import org.callmask.system.WebhookPaths;
 import org.callmask.core.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,7 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return signature == null || !(path.startsWith("/calls/") || path.startsWith("/texts/"));
+        return signature == null || !WebhookPaths.matches(request.getRequestURI());
     }
 
     @Override
