@@ -15,32 +15,50 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
-        info = @Info(
-                title = "CallMask admin API",
-                version = "1",
-                description = "Manage the pool of proxy numbers and the masks that link a client with a contractor. "
-                        + "Errors are plain text naming what was wrong."),
+        info =
+                @Info(
+                        title = "CallMask admin API",
+                        version = "1",
+                        description =
+                                "Manage the pool of proxy numbers and the masks that link a client with a contractor. "
+                                        + "Errors are plain text naming what was wrong."),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        name = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "One of the keys in CALLMASK_API_KEYS. Without keys, only local unproxied requests are answered.")
-@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+@SecurityScheme(
+        name = "basic",
+        type = SecuritySchemeType.HTTP,
+        scheme = "basic",
         description = "Any user name, one of the keys in CALLMASK_API_KEYS as password.")
 class ApiDocs {
 
     @Schema(description = "Numbers to add to the pool: SignalWire numbers pointed at this service.")
     record AddNumbersRequest(
-            @Schema(description = "E.164 numbers, comma-separated (a JSON array of strings works too)",
-                    example = "+15551231111,+15551232222", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(
+                    description = "E.164 numbers, comma-separated (a JSON array of strings works too)",
+                    example = "+15551231111,+15551232222",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             String phone_numbers) {}
 
     @Schema(description = "A mask to open between a client and a contractor.")
     record OpenMaskRequest(
-            @Schema(description = "The client's real number, E.164", example = "+15559990000",
+            @Schema(
+                    description = "The client's real number, E.164",
+                    example = "+15559990000",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String client_number,
-            @Schema(description = "The contractor's real number, E.164", example = "+15558001234",
+
+            @Schema(
+                    description = "The contractor's real number, E.164",
+                    example = "+15558001234",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String contractor_number,
-            @Schema(description = "Lifetime in seconds; default 24 hours, at most callmask.session.max-ttl", example = "3600")
+
+            @Schema(
+                    description = "Lifetime in seconds; default 24 hours, at most callmask.session.max-ttl",
+                    example = "3600")
             Long ttl_seconds) {}
 }

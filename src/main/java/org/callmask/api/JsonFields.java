@@ -25,7 +25,9 @@ final class JsonFields {
     /** A required phone number; the message for a missing one is the seed's. */
     PhoneNumber phoneNumber(String name) {
         JsonNode value = body.get(name);
-        if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isString() && value.asString().isBlank())) {
             throw new InvalidRequest("Required param " + name + " missing");
         }
         if (!value.isString()) {

@@ -1,19 +1,19 @@
 package org.callmask.api;
 
 import org.callmask.core.InvalidPhoneNumber;
-import org.callmask.session.StoreContended;
 import org.callmask.session.InvalidLifetime;
 import org.callmask.session.NumberInUse;
 import org.callmask.session.PoolExhausted;
 import org.callmask.session.SameNumberOnBothSides;
+import org.callmask.session.StoreContended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.TransactionException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,7 +35,12 @@ class SeedApiErrors {
     static final String POOL_EXHAUSTED =
             "There are no usable numbers in the pool.  Please add numbers, or remove unused masks.";
 
-    @ExceptionHandler({InvalidRequest.class, InvalidPhoneNumber.class, SameNumberOnBothSides.class, InvalidLifetime.class})
+    @ExceptionHandler({
+        InvalidRequest.class,
+        InvalidPhoneNumber.class,
+        SameNumberOnBothSides.class,
+        InvalidLifetime.class
+    })
     ResponseEntity<String> badRequest(RuntimeException e) {
         return text(HttpStatus.BAD_REQUEST, e.getMessage());
     }

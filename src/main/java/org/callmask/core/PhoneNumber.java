@@ -104,7 +104,9 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         if (text == null) {
             return "null";
         }
-        return DIGIT_RUN.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(redact(match.group())));
+        return DIGIT_RUN
+                .matcher(text)
+                .replaceAll(match -> java.util.regex.Matcher.quoteReplacement(redact(match.group())));
     }
 
     @Override

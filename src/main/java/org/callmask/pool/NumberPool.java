@@ -82,14 +82,18 @@ public class NumberPool {
     public List<PoolNumber> candidates(
             Set<PhoneNumber> excluded, Optional<PhoneNumber> preferred, String spreadKey, int limit) {
         LinkedHashSet<PoolNumber> out = new LinkedHashSet<>();
-        preferred.filter(p -> !excluded.contains(p)).flatMap(repository::findAvailable).ifPresent(out::add);
+        preferred
+                .filter(p -> !excluded.contains(p))
+                .flatMap(repository::findAvailable)
+                .ifPresent(out::add);
         List<Ranked> window = new ArrayList<>();
         for (PoolNumber candidate : repository.leastLoaded(Math.max(TIE_WINDOW, limit) + excluded.size())) {
             if (!excluded.contains(candidate.number())) {
                 window.add(new Ranked(candidate, spread(spreadKey, candidate.number())));
             }
         }
-        window.sort(Comparator.comparingInt((Ranked r) -> r.candidate().activeRoutes()).thenComparingInt(Ranked::spread));
+        window.sort(Comparator.comparingInt((Ranked r) -> r.candidate().activeRoutes())
+                .thenComparingInt(Ranked::spread));
         for (Ranked ranked : window) {
             if (out.size() >= limit) {
                 break;

@@ -70,19 +70,32 @@ class PoolRepository {
     }
 
     List<PoolNumber> leastLoaded(int limit) {
-        return jdbc.sql(LEAST_LOADED).param("limit", limit).query(PoolRepository::toPoolNumber).list();
+        return jdbc.sql(LEAST_LOADED)
+                .param("limit", limit)
+                .query(PoolRepository::toPoolNumber)
+                .list();
     }
 
     java.util.Optional<PoolNumber> findAvailable(PhoneNumber number) {
-        return jdbc.sql(FIND_AVAILABLE).param("number", number.e164()).query(PoolRepository::toPoolNumber).optional();
+        return jdbc.sql(FIND_AVAILABLE)
+                .param("number", number.e164())
+                .query(PoolRepository::toPoolNumber)
+                .optional();
     }
 
     boolean takeRoutes(PhoneNumber number, int routes) {
-        return jdbc.sql(TAKE_ROUTES).param("number", number.e164()).param("routes", routes).update() == 1;
+        return jdbc.sql(TAKE_ROUTES)
+                        .param("number", number.e164())
+                        .param("routes", routes)
+                        .update()
+                == 1;
     }
 
     void giveBackRoutes(PhoneNumber number, int routes) {
-        jdbc.sql(GIVE_BACK_ROUTES).param("number", number.e164()).param("routes", routes).update();
+        jdbc.sql(GIVE_BACK_ROUTES)
+                .param("number", number.e164())
+                .param("routes", routes)
+                .update();
     }
 
     boolean retire(PhoneNumber number, long now) {

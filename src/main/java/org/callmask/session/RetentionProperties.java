@@ -15,7 +15,8 @@ public record RetentionProperties(@DefaultValue("30d") Duration closedSessions) 
 
     public RetentionProperties {
         if (closedSessions.isNegative() || closedSessions.isZero()) {
-            throw new IllegalArgumentException("callmask.retention.closed-sessions must be positive, was " + closedSessions);
+            throw new IllegalArgumentException(
+                    "callmask.retention.closed-sessions must be positive, was " + closedSessions);
         }
     }
 }

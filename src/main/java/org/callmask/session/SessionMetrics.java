@@ -42,20 +42,29 @@ class SessionMetrics {
         this.repository = repository;
         this.pool = pool;
         this.clock = clock;
-        this.created = Counter.builder("callmask.masks.opened").description("Masks opened (created)").register(registry);
+        this.created = Counter.builder("callmask.masks.opened")
+                .description("Masks opened (created)")
+                .register(registry);
         this.exhausted = Counter.builder("callmask.pool.exhausted")
                 .description("Masks refused because no pool number was free for both participants")
                 .register(registry);
         for (CloseReason reason : CloseReason.values()) {
-            closed.put(reason, Counter.builder("callmask.masks.closed")
-                    .description("Masks closed: expired, deleted by the platform, or closed by removing their number")
-                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
-                    .register(registry));
+            closed.put(
+                    reason,
+                    Counter.builder("callmask.masks.closed")
+                            .description(
+                                    "Masks closed: expired, deleted by the platform, or closed by removing their number")
+                            .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
-        this.sweeps = Timer.builder("callmask.sweeper.runs").description("Sweeper runs and how long they took")
-                .tag("result", "ok").register(registry);
-        this.failedSweeps = Timer.builder("callmask.sweeper.runs").description("Sweeper runs and how long they took")
-                .tag("result", "failed").register(registry);
+        this.sweeps = Timer.builder("callmask.sweeper.runs")
+                .description("Sweeper runs and how long they took")
+                .tag("result", "ok")
+                .register(registry);
+        this.failedSweeps = Timer.builder("callmask.sweeper.runs")
+                .description("Sweeper runs and how long they took")
+                .tag("result", "failed")
+                .register(registry);
         gauge(registry, "callmask.masks.active", "Masks open and within their lifetime", s -> s.activeMasks);
         Gauge.builder("callmask.pool.numbers", this, m -> m.read(s -> s.pool.inUse()))
                 .description("Pool numbers by state: in_use has at least one active route")
@@ -65,7 +74,11 @@ class SessionMetrics {
                 .description("Pool numbers by state: in_use has at least one active route")
                 .tag("state", "free")
                 .register(registry);
-        gauge(registry, "callmask.pool.busiest.routes", "Active routes on the busiest pool number", s -> s.pool.busiestRoutes());
+        gauge(
+                registry,
+                "callmask.pool.busiest.routes",
+                "Active routes on the busiest pool number",
+                s -> s.pool.busiestRoutes());
     }
 
     void maskCreated() {

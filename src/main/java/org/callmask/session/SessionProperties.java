@@ -29,10 +29,12 @@ public record SessionProperties(
                     + ") must be at least callmask.session.default-ttl (" + defaultTtl + ")");
         }
         if (sweepInterval.toMillis() < 100) {
-            throw new IllegalArgumentException("callmask.session.sweep-interval must be at least 100ms, was " + sweepInterval);
+            throw new IllegalArgumentException(
+                    "callmask.session.sweep-interval must be at least 100ms, was " + sweepInterval);
         }
         if (sweepBatch < 1 || sweepBatch > 10_000) {
-            throw new IllegalArgumentException("callmask.session.sweep-batch must be between 1 and 10000, was " + sweepBatch);
+            throw new IllegalArgumentException(
+                    "callmask.session.sweep-batch must be between 1 and 10000, was " + sweepBatch);
         }
     }
 }

@@ -167,11 +167,18 @@ class SessionRepository {
     }
 
     Optional<PhoneNumber> lastProxyOfPair(String pairKey) {
-        return jdbc.sql(LAST_PROXY_OF_PAIR).param("pairKey", pairKey).query(String.class).optional().map(PhoneNumber::new);
+        return jdbc.sql(LAST_PROXY_OF_PAIR)
+                .param("pairKey", pairKey)
+                .query(String.class)
+                .optional()
+                .map(PhoneNumber::new);
     }
 
     List<Mask> masksOn(PhoneNumber mask, long now) {
-        return jdbc.sql(MASKS_ON_NUMBER).param("mask", mask.e164()).query((rs, i) -> toMask(rs, now)).list();
+        return jdbc.sql(MASKS_ON_NUMBER)
+                .param("mask", mask.e164())
+                .query((rs, i) -> toMask(rs, now))
+                .list();
     }
 
     List<ActiveRoute> activeRoutesOf(Collection<PhoneNumber> numbers) {
@@ -208,7 +215,10 @@ class SessionRepository {
     }
 
     List<OpenSession> openSessionsOnProxy(PhoneNumber proxy) {
-        return jdbc.sql(OPEN_SESSIONS_ON_PROXY).param("proxy", proxy.e164()).query(SessionRepository::toOpen).list();
+        return jdbc.sql(OPEN_SESSIONS_ON_PROXY)
+                .param("proxy", proxy.e164())
+                .query(SessionRepository::toOpen)
+                .list();
     }
 
     List<OpenSession> openSessionOfPairOnProxy(String pairKey, PhoneNumber proxy) {
@@ -220,7 +230,11 @@ class SessionRepository {
     }
 
     List<OpenSession> dueSessions(long now, int limit) {
-        return jdbc.sql(DUE_SESSIONS).param("now", now).param("limit", limit).query(SessionRepository::toOpen).list();
+        return jdbc.sql(DUE_SESSIONS)
+                .param("now", now)
+                .param("limit", limit)
+                .query(SessionRepository::toOpen)
+                .list();
     }
 
     List<Long> close(Collection<Long> ids, CloseReason reason, long now) {
@@ -233,18 +247,16 @@ class SessionRepository {
     }
 
     List<PhoneNumber> releaseRoutes(Collection<Long> ids, long now) {
-        return jdbc.sql(RELEASE_ROUTES)
-                .param("ids", ids)
-                .param("now", now)
-                .query(String.class)
-                .list()
-                .stream()
+        return jdbc.sql(RELEASE_ROUTES).param("ids", ids).param("now", now).query(String.class).list().stream()
                 .map(PhoneNumber::new)
                 .toList();
     }
 
     int purgeClosedBefore(long cutoff, int limit) {
-        return jdbc.sql(PURGE_CLOSED).param("cutoff", cutoff).param("limit", limit).update();
+        return jdbc.sql(PURGE_CLOSED)
+                .param("cutoff", cutoff)
+                .param("limit", limit)
+                .update();
     }
 
     long countActive(long now) {
@@ -262,7 +274,8 @@ class SessionRepository {
     record OpenSession(long id, long expiresAt) {}
 
     /** A participant's active route, with its session. */
-    record ActiveRoute(String number, PhoneNumber proxy, long sessionId, String pairKey, long createdAt, long expiresAt) {}
+    record ActiveRoute(
+            String number, PhoneNumber proxy, long sessionId, String pairKey, long createdAt, long expiresAt) {}
 
     private static OpenSession toOpen(ResultSet rs, int row) throws SQLException {
         return new OpenSession(rs.getLong("id"), rs.getLong("expires_at"));

@@ -110,8 +110,8 @@ public class Sessions {
         List<ActiveRoute> routes = repository.activeRoutesOf(both);
         if (routes.stream().anyMatch(r -> r.expiresAt() <= now)) {
             // An expired mask must never block a new one, whether or not the sweeper has run.
-            transactions.write(status ->
-                    closeAndRelease(repository.dueSessionsOf(both, now), CloseReason.EXPIRED, now));
+            transactions.write(
+                    status -> closeAndRelease(repository.dueSessionsOf(both, now), CloseReason.EXPIRED, now));
         }
         Set<PhoneNumber> taken = new HashSet<>();
         for (ActiveRoute route : routes) {
@@ -119,8 +119,14 @@ public class Sessions {
                 continue;
             }
             if (pairKey.equals(route.pairKey())) {
-                return new Mask(route.sessionId(), client, contractor, route.proxy(), Instant.ofEpochMilli(route.createdAt()),
-                        Instant.ofEpochMilli(route.expiresAt()), MaskStatus.ACTIVE);
+                return new Mask(
+                        route.sessionId(),
+                        client,
+                        contractor,
+                        route.proxy(),
+                        Instant.ofEpochMilli(route.createdAt()),
+                        Instant.ofEpochMilli(route.expiresAt()),
+                        MaskStatus.ACTIVE);
             }
             taken.add(route.proxy());
         }
@@ -145,9 +151,19 @@ public class Sessions {
             long id = repository.insertSession(pairKey, now, expiresAt);
             repository.insertPair(id, client, contractor, chosen);
             metrics.maskCreated();
-            log.info("Mask {} opened on {} for client {} and contractor {}",
-                    id, chosen.redacted(), client.redacted(), contractor.redacted());
-            return new Mask(id, client, contractor, chosen, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expiresAt),
+            log.info(
+                    "Mask {} opened on {} for client {} and contractor {}",
+                    id,
+                    chosen.redacted(),
+                    client.redacted(),
+                    contractor.redacted());
+            return new Mask(
+                    id,
+                    client,
+                    contractor,
+                    chosen,
+                    Instant.ofEpochMilli(now),
+                    Instant.ofEpochMilli(expiresAt),
                     MaskStatus.ACTIVE);
         });
     }
@@ -168,7 +184,8 @@ public class Sessions {
      * @return how many active masks were deleted
      */
     public int closeAll(PhoneNumber maskNumber) {
-        return inTransaction(now -> closeAndRelease(repository.openSessionsOnProxy(maskNumber), CloseReason.DELETED, now));
+        return inTransaction(
+                now -> closeAndRelease(repository.openSessionsOnProxy(maskNumber), CloseReason.DELETED, now));
     }
 
     /**
@@ -178,7 +195,9 @@ public class Sessions {
      */
     public int close(PhoneNumber maskNumber, PhoneNumber client, PhoneNumber contractor) {
         return inTransaction(now -> closeAndRelease(
-                repository.openSessionOfPairOnProxy(pairKey(client, contractor), maskNumber), CloseReason.DELETED, now));
+                repository.openSessionOfPairOnProxy(pairKey(client, contractor), maskNumber),
+                CloseReason.DELETED,
+                now));
     }
 
     /** Each pool number with how many active masks use it, in the order they were added. */
@@ -220,8 +239,8 @@ public class Sessions {
      * @return how many sessions this call closed
      */
     public int sweepExpiredBatch() {
-        return inTransaction(now -> closeAndRelease(
-                repository.dueSessions(now, properties.sweepBatch()), CloseReason.EXPIRED, now));
+        return inTransaction(
+                now -> closeAndRelease(repository.dueSessions(now, properties.sweepBatch()), CloseReason.EXPIRED, now));
     }
 
     /**

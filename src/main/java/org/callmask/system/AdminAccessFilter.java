@@ -34,12 +34,15 @@ class AdminAccessFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAccessFilter.class);
 
-    private static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP");
+    private static final List<String> PROXY_HEADERS =
+            List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP");
 
     private final List<byte[]> keys;
 
     AdminAccessFilter(AdminApiProperties properties) {
-        this.keys = properties.keys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.keys = properties.keys().stream()
+                .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,8 +59,12 @@ class AdminAccessFilter extends OncePerRequestFilter {
         if (path.startsWith("/actuator/health")) {
             return true;
         }
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
-                || path.startsWith("/v3/api-docs") || path.startsWith("/docs") || path.startsWith("/swagger-ui"));
+        return !(path.startsWith("/api/")
+                || path.equals("/api")
+                || path.startsWith("/actuator")
+                || path.startsWith("/v3/api-docs")
+                || path.startsWith("/docs")
+                || path.startsWith("/swagger-ui"));
     }
 
     @Override
@@ -67,16 +74,22 @@ class AdminAccessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("Admin request refused: {} {} from {}", request.getMethod(), PhoneNumber.redactAll(request.getRequestURI()), request.getRemoteAddr());
+        log.info(
+                "Admin request refused: {} {} from {}",
+                request.getMethod(),
+                PhoneNumber.redactAll(request.getRequestURI()),
+                request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.addHeader("WWW-Authenticate", "Bearer realm=\"callmask\"");
         response.addHeader("WWW-Authenticate", "Basic realm=\"callmask\", charset=\"UTF-8\"");
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(keys.isEmpty()
-                ? "The admin API answers only local requests while no API key is set. Set CALLMASK_API_KEYS and "
-                        + "send a key as 'Authorization: Bearer <key>'."
-                : "A valid API key is required: send 'Authorization: Bearer <key>' or HTTP Basic auth with the key as password.");
+        response.getWriter()
+                .write(
+                        keys.isEmpty()
+                                ? "The admin API answers only local requests while no API key is set. Set CALLMASK_API_KEYS and "
+                                        + "send a key as 'Authorization: Bearer <key>'."
+                                : "A valid API key is required: send 'Authorization: Bearer <key>' or HTTP Basic auth with the key as password.");
     }
 
     private static boolean isLocalAndDirect(HttpServletRequest request) {
@@ -102,7 +115,8 @@ class AdminAccessFilter extends OncePerRequestFilter {
             offered = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
         } else if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 offered = (colon < 0 ? "" : decoded.substring(colon + 1)).getBytes(StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {

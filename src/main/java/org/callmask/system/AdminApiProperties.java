@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AdminApiProperties(List<String> keys) {
 
     public AdminApiProperties {
-        keys = keys == null ? List.of() : keys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+        keys = keys == null
+                ? List.of()
+                : keys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
         for (String key : keys) {
             if (key.length() < 16) {
                 throw new IllegalArgumentException("callmask.api.keys: every key must be at least 16 characters long");

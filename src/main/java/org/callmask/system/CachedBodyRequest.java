@@ -36,7 +36,9 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
                 return cached.body;
             }
             current = current instanceof HttpServletRequestWrapper wrapper
-                    && wrapper.getRequest() instanceof HttpServletRequest inner ? inner : null;
+                            && wrapper.getRequest() instanceof HttpServletRequest inner
+                    ? inner
+                    : null;
         }
         return new byte[0];
     }

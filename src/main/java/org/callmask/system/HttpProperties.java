@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("callmask.http")
 public record HttpProperties(
-        @DefaultValue("64KB") DataSize maxWebhookBody, @DefaultValue("1MB") DataSize maxApiBody) {
+        @DefaultValue("64KB") DataSize maxWebhookBody,
+        @DefaultValue("1MB") DataSize maxApiBody) {
 
     public HttpProperties {
         if (maxWebhookBody.toBytes() < 1024 || maxApiBody.toBytes() < 1024) {

@@ -32,9 +32,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int limit = (int) (WebhookPaths.matches(request.getRequestURI())
-                ? properties.maxWebhookBody().toBytes()
-                : properties.maxApiBody().toBytes());
+        int limit = (int)
+                (WebhookPaths.matches(request.getRequestURI())
+                        ? properties.maxWebhookBody().toBytes()
+                        : properties.maxApiBody().toBytes());
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(response, limit);

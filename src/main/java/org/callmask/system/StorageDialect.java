@@ -27,7 +27,8 @@ public enum StorageDialect {
         @Override
         boolean isUniqueViolation(SQLException e) {
             // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
-            return e.getErrorCode() == 2067 || e.getErrorCode() == 1555
+            return e.getErrorCode() == 2067
+                    || e.getErrorCode() == 1555
                     || (e.getErrorCode() == 19 && String.valueOf(e.getMessage()).contains("UNIQUE"));
         }
     },
@@ -42,7 +43,9 @@ public enum StorageDialect {
         @Override
         boolean isTransient(SQLException e) {
             // serialization_failure, deadlock_detected, lock_not_available
-            return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
+            return "40001".equals(e.getSQLState())
+                    || "40P01".equals(e.getSQLState())
+                    || "55P03".equals(e.getSQLState());
         }
     };
 

@@ -39,7 +39,10 @@ public class CallRouter {
                     .<RoutingDecision>map(route -> new Connect(route.sessionId(), route.calleeProxy(), route.callee()))
                     .orElseGet(() -> new Refuse(Reason.NO_ROUTE));
         } catch (RuntimeException e) {
-            log.error("Routing failed for a call to {}: {}", to.redacted(), e.getClass().getName());
+            log.error(
+                    "Routing failed for a call to {}: {}",
+                    to.redacted(),
+                    e.getClass().getName());
             return new Refuse(Reason.FAILURE);
         }
     }

@@ -23,7 +23,9 @@ class CallWebhookController {
     }
 
     // GET too, as the seed did: a number whose handler is set to GET still gets an answer.
-    @RequestMapping(path = "/calls/route", method = {RequestMethod.POST, RequestMethod.GET})
+    @RequestMapping(
+            path = "/calls/route",
+            method = {RequestMethod.POST, RequestMethod.GET})
     ResponseEntity<byte[]> route(HttpServletRequest request) {
         long started = System.nanoTime();
         byte[] answer;

@@ -30,7 +30,9 @@ class MessageWebhookController {
         this.observer = observer;
     }
 
-    @RequestMapping(path = "/texts/route", method = {RequestMethod.POST, RequestMethod.GET})
+    @RequestMapping(
+            path = "/texts/route",
+            method = {RequestMethod.POST, RequestMethod.GET})
     ResponseEntity<byte[]> route(HttpServletRequest request) {
         long started = System.nanoTime();
         byte[] answer;

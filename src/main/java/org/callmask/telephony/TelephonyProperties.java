@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("callmask.telephony")
 public record TelephonyProperties(
-        @DefaultValue("Sorry, this number is not currently in service. Goodbye.") String refusalMessage,
+        @DefaultValue("Sorry, this number is not currently in service. Goodbye.")
+        String refusalMessage,
+
         @DefaultValue("30") int connectTimeout) {
 
     public TelephonyProperties {
@@ -26,8 +28,8 @@ public record TelephonyProperties(
             throw new IllegalArgumentException("callmask.telephony.refusal-message must be at most 1000 characters");
         }
         if (connectTimeout < 5 || connectTimeout > 600) {
-            throw new IllegalArgumentException("callmask.telephony.connect-timeout must be between 5 and 600 seconds, was "
-                    + connectTimeout);
+            throw new IllegalArgumentException(
+                    "callmask.telephony.connect-timeout must be between 5 and 600 seconds, was " + connectTimeout);
         }
     }
 }

@@ -53,7 +53,10 @@ class WebhookObserver {
 
     void failed(Kind kind, RuntimeException e, long startedNanos) {
         // The type only: messages of parser and driver exceptions may quote the request's numbers.
-        log.error("Webhook {} failed, answered with a refusal: {}", kind.tag(), e.getClass().getName());
+        log.error(
+                "Webhook {} failed, answered with a refusal: {}",
+                kind.tag(),
+                e.getClass().getName());
         record(kind, "error", "failure", null, null, startedNanos);
     }
 
@@ -71,18 +74,26 @@ class WebhookObserver {
                     .addKeyValue("webhook.latency_ms", millis)
                     .addKeyValue("webhook.from", redactedFrom)
                     .addKeyValue("webhook.to", redactedTo)
-                    .log("Webhook {} {}{} from {} to {} in {} ms", kind.tag(), outcome,
-                            reason.equals("none") ? "" : " (" + reason + ")", redactedFrom, redactedTo, millis);
+                    .log(
+                            "Webhook {} {}{} from {} to {} in {} ms",
+                            kind.tag(),
+                            outcome,
+                            reason.equals("none") ? "" : " (" + reason + ")",
+                            redactedFrom,
+                            redactedTo,
+                            millis);
         }
     }
 
     private Timer timer(Kind kind, String outcome) {
-        return timers.computeIfAbsent(kind.tag() + "/" + outcome, key -> Timer.builder("callmask.webhook")
-                .description("Webhook answers: calls (SWML) and messages (LaML), by outcome")
-                .tag("kind", kind.tag())
-                .tag("outcome", outcome)
-                .publishPercentileHistogram()
-                .register(registry));
+        return timers.computeIfAbsent(
+                kind.tag() + "/" + outcome,
+                key -> Timer.builder("callmask.webhook")
+                        .description("Webhook answers: calls (SWML) and messages (LaML), by outcome")
+                        .tag("kind", kind.tag())
+                        .tag("outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(registry));
     }
 
     private static String outcome(Kind kind, RoutingDecision decision) {

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.callmask.core.PhoneNumber;
 import org.callmask.system.CachedBodyRequest;
 import org.callmask.system.WebhookPaths;
-import org.callmask.core.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,8 +64,11 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.warn("Webhook refused: missing or invalid signature on {} {} from {}",
-                request.getMethod(), PhoneNumber.redactAll(request.getRequestURI()), request.getRemoteAddr());
+        log.warn(
+                "Webhook refused: missing or invalid signature on {} {} from {}",
+                request.getMethod(),
+                PhoneNumber.redactAll(request.getRequestURI()),
+                request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentLength(0);
     }

@@ -10,9 +10,10 @@ class NumberMaskApiTests extends IntegrationTest {
 
     private static final String MASKS = "/api/rest/numberMask";
 
-    private static final String README_MASK = "{\"client_number\":\"+15559990000\",\"contractor_number\":\"+15558001234\","
-            + "\"mask_number\":\"+15551231111\",\"created_at\":\"2024-04-03 19:25:31\",\"expires_at\":\"2024-04-04 19:25:31\","
-            + "\"deleted\":0,\"id\":%d,\"status\":\"%s\"}";
+    private static final String README_MASK =
+            "{\"client_number\":\"+15559990000\",\"contractor_number\":\"+15558001234\","
+                    + "\"mask_number\":\"+15551231111\",\"created_at\":\"2024-04-03 19:25:31\",\"expires_at\":\"2024-04-04 19:25:31\","
+                    + "\"deleted\":0,\"id\":%d,\"status\":\"%s\"}";
 
     @Test
     void runsTheReadmeTourWithTheSeedsFieldsAndValues() {
@@ -38,7 +39,8 @@ class NumberMaskApiTests extends IntegrationTest {
         assertThat(http.get(MASKS + "/+15551231111").body()).isEqualTo("[]");
 
         assertThat(http.delete("/api/rest/numberPool/+15551231111").body()).isEqualTo("OK");
-        assertThat(http.get("/api/rest/numberPool").body()).isEqualTo("[{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
+        assertThat(http.get("/api/rest/numberPool").body())
+                .isEqualTo("[{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
     }
 
     @Test
@@ -59,17 +61,20 @@ class NumberMaskApiTests extends IntegrationTest {
 
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test
     void honoursAPerMaskLifetime() {
         poolOf("+15551231111");
 
-        var opened = http.postJson(MASKS,
+        var opened = http.postJson(
+                MASKS,
                 "{\"client_number\":\"+15559990000\",\"contractor_number\":\"+15558001234\",\"ttl_seconds\":3600}");
 
-        assertThat(opened.body()).contains("\"created_at\":\"2024-04-03 19:25:31\"", "\"expires_at\":\"2024-04-03 20:25:31\"");
+        assertThat(opened.body())
+                .contains("\"created_at\":\"2024-04-03 19:25:31\"", "\"expires_at\":\"2024-04-03 20:25:31\"");
     }
 
     @Test
@@ -77,11 +82,14 @@ class NumberMaskApiTests extends IntegrationTest {
         poolOf("+15551231111");
 
         assertThat(http.postJson(MASKS, "{}").body()).isEqualTo("Required param contractor_number missing");
-        assertThat(http.postJson(MASKS, "{\"contractor_number\":\"+15558001234\"}").body())
+        assertThat(http.postJson(MASKS, "{\"contractor_number\":\"+15558001234\"}")
+                        .body())
                 .isEqualTo("Required param client_number missing");
-        assertThat(http.postJson(MASKS, "{\"contractor_number\":\"+15558001234\",\"client_number\":\"\"}").status())
+        assertThat(http.postJson(MASKS, "{\"contractor_number\":\"+15558001234\",\"client_number\":\"\"}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .isZero();
     }
 
     @Test
@@ -97,12 +105,15 @@ class NumberMaskApiTests extends IntegrationTest {
         assertThat(numeric.body()).isEqualTo("client_number must be a string such as \"+15551231111\"");
 
         for (String ttl : new String[] {"0", "-5", "\"soon\"", "1.5", "99999999999"}) {
-            var refused = http.postJson(MASKS,
-                    "{\"client_number\":\"+15559990000\",\"contractor_number\":\"+15558001234\",\"ttl_seconds\":" + ttl + "}");
+            var refused = http.postJson(
+                    MASKS,
+                    "{\"client_number\":\"+15559990000\",\"contractor_number\":\"+15558001234\",\"ttl_seconds\":" + ttl
+                            + "}");
             assertThat(refused.status()).as(ttl).isEqualTo(400);
             assertThat(refused.body()).as(ttl).contains("ttl_seconds");
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .isZero();
     }
 
     @Test
@@ -125,8 +136,12 @@ class NumberMaskApiTests extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body())
                 .isEqualTo("There are no usable numbers in the pool.  Please add numbers, or remove unused masks.");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT active_routes FROM pool_number").query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT active_routes FROM pool_number")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -158,7 +173,8 @@ class NumberMaskApiTests extends IntegrationTest {
 
         assertThat(http.get("/api/rest/numberPool").body()).contains("\"in_use\":0");
         assertThat(openMask("+15559990001", "+15558001234").status()).isEqualTo(200);
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body())
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
                 .doesNotContain("connect");
     }
 
@@ -168,17 +184,22 @@ class NumberMaskApiTests extends IntegrationTest {
         openMask("+15559990000", "+15558001234");
         openMask("+15559990001", "+15558001235");
 
-        var deleted = http.delete(MASKS + "/+15551231111?client_number=%2B15559990000&contractor_number=%2B15558001234");
+        var deleted =
+                http.delete(MASKS + "/+15551231111?client_number=%2B15559990000&contractor_number=%2B15558001234");
 
         assertThat(deleted.status()).isEqualTo(200);
         var listed = http.get(MASKS + "/+15551231111").body();
         assertThat(listed).doesNotContain("+15559990000").contains("+15559990001");
-        assertThat(http.postJson("/calls/route", callBody("+15559990001", "+15551231111")).body()).contains("connect");
+        assertThat(http.postJson("/calls/route", callBody("+15559990001", "+15551231111"))
+                        .body())
+                .contains("connect");
     }
 
     @Test
     void rejectsHalfAPairOrAnInvalidMaskNumber() {
-        assertThat(http.delete(MASKS + "/+15551231111?client_number=%2B15559990000").status()).isEqualTo(400);
+        assertThat(http.delete(MASKS + "/+15551231111?client_number=%2B15559990000")
+                        .status())
+                .isEqualTo(400);
         assertThat(http.get(MASKS + "/not-a-number").status()).isEqualTo(400);
         assertThat(http.get(MASKS + "/+15551231111").body()).isEqualTo("[]");
     }

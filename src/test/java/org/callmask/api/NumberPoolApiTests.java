@@ -21,8 +21,9 @@ class NumberPoolApiTests extends IntegrationTest {
         var listed = http.get(POOL);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.contentType()).startsWith("application/json");
-        assertThat(listed.body()).isEqualTo(
-                "[{\"phone_number\":\"+15551231111\",\"in_use\":0},{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
+        assertThat(listed.body())
+                .isEqualTo(
+                        "[{\"phone_number\":\"+15551231111\",\"in_use\":0},{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
     }
 
     @Test
@@ -40,8 +41,9 @@ class NumberPoolApiTests extends IntegrationTest {
         var again = http.postJson(POOL, "{\"phone_numbers\": \"+15551231111, +15551232222, +15551232222\"}");
 
         assertThat(again.status()).isEqualTo(200);
-        assertThat(http.get(POOL).body()).isEqualTo(
-                "[{\"phone_number\":\"+15551231111\",\"in_use\":0},{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
+        assertThat(http.get(POOL).body())
+                .isEqualTo(
+                        "[{\"phone_number\":\"+15551231111\",\"in_use\":0},{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
     }
 
     @Test
@@ -56,8 +58,14 @@ class NumberPoolApiTests extends IntegrationTest {
 
     @Test
     void rejectsNumbersTheSeedWronglyStored() {
-        for (String bad : new String[] {"+1\\u0665\\u0665\\u0665\\u0663\\u0663\\u0663\\u0660\\u0660\\u0661\\u0660",
-            "+15553330005\\n+1", "+1 555 333 0002", "+999123456", "+1555", "15551231111"}) {
+        for (String bad : new String[] {
+            "+1\\u0665\\u0665\\u0665\\u0663\\u0663\\u0663\\u0660\\u0660\\u0661\\u0660",
+            "+15553330005\\n+1",
+            "+1 555 333 0002",
+            "+999123456",
+            "+1555",
+            "15551231111"
+        }) {
             var refused = http.postJson(POOL, "{\"phone_numbers\": \"" + bad + "\"}");
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.body()).as(bad).contains("is not a valid E.164 formatted phone number");
@@ -67,8 +75,13 @@ class NumberPoolApiTests extends IntegrationTest {
 
     @Test
     void rejectsAMissingOrEmptyList() {
-        for (String body : new String[] {"{}", "{\"phone_numbers\": \"\"}", "{\"phone_numbers\": []}",
-            "{\"phone_numbers\": null}", "{\"phone_numbers\": \" , \"}"}) {
+        for (String body : new String[] {
+            "{}",
+            "{\"phone_numbers\": \"\"}",
+            "{\"phone_numbers\": []}",
+            "{\"phone_numbers\": null}",
+            "{\"phone_numbers\": \" , \"}"
+        }) {
             var refused = http.postJson(POOL, body);
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.body()).as(body).isEqualTo("Required param phone_numbers missing");
@@ -79,7 +92,8 @@ class NumberPoolApiTests extends IntegrationTest {
     void rejectsWrongTypesAndBrokenJsonWithAClearMessage() {
         assertThat(http.postJson(POOL, "{\"phone_numbers\": 15551231111}").body())
                 .isEqualTo("phone_numbers must be a comma-separated string or an array of strings");
-        assertThat(http.postJson(POOL, "{\"phone_numbers\": [15551231111]}").status()).isEqualTo(400);
+        assertThat(http.postJson(POOL, "{\"phone_numbers\": [15551231111]}").status())
+                .isEqualTo(400);
         assertThat(http.postJson(POOL, "[\"+15551231111\"]").body()).isEqualTo("Request body must be a JSON object");
         assertThat(http.postJson(POOL, "null").status()).isEqualTo(400);
         var broken = http.postJson(POOL, "{\"phone_numbers\": ");
@@ -112,8 +126,13 @@ class NumberPoolApiTests extends IntegrationTest {
             numbers.append(i == 0 ? "" : ",").append("+1555").append(String.format("%07d", i));
         }
 
-        assertThat(http.postJson(POOL, "{\"phone_numbers\": \"" + numbers + "\"}").status()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM pool_number").query(Long.class).single()).isEqualTo(5000);
+        assertThat(http.postJson(POOL, "{\"phone_numbers\": \"" + numbers + "\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM pool_number")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5000);
     }
 
     @Test
@@ -122,8 +141,9 @@ class NumberPoolApiTests extends IntegrationTest {
         openMask("+15559990000", "+15558001234");
         openMask("+15559990001", "+15558001235");
 
-        assertThat(http.get(POOL).body()).isEqualTo(
-                "[{\"phone_number\":\"+15551231111\",\"in_use\":1},{\"phone_number\":\"+15551232222\",\"in_use\":1}]");
+        assertThat(http.get(POOL).body())
+                .isEqualTo(
+                        "[{\"phone_number\":\"+15551231111\",\"in_use\":1},{\"phone_number\":\"+15551232222\",\"in_use\":1}]");
     }
 
     @Test
@@ -134,9 +154,12 @@ class NumberPoolApiTests extends IntegrationTest {
         var refused = http.delete(POOL + "/+15551231111");
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.body()).startsWith("+15551231111 is used by 1 active mask;").contains("?force=true");
+        assertThat(refused.body())
+                .startsWith("+15551231111 is used by 1 active mask;")
+                .contains("?force=true");
         assertThat(http.get(POOL).body()).contains("\"in_use\":1");
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body())
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
                 .contains("\"connect\"");
     }
 
@@ -150,7 +173,8 @@ class NumberPoolApiTests extends IntegrationTest {
         assertThat(removed.status()).isEqualTo(200);
         assertThat(removed.body()).isEqualTo("OK");
         assertThat(http.get(POOL).body()).isEqualTo("[]");
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body())
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
                 .doesNotContain("connect");
         assertThat(http.get("/api/rest/numberMask/+15551231111").body()).isEqualTo("[]");
     }
@@ -161,7 +185,9 @@ class NumberPoolApiTests extends IntegrationTest {
 
         assertThat(http.delete(POOL + "/%2B15551231111").body()).isEqualTo("OK");
         assertThat(http.get(POOL).body()).isEqualTo("[{\"phone_number\":\"+15551232222\",\"in_use\":0}]");
-        assertThat(http.delete(POOL + "/+15551231111").status()).as("removing again").isEqualTo(200);
+        assertThat(http.delete(POOL + "/+15551231111").status())
+                .as("removing again")
+                .isEqualTo(200);
 
         poolOf("+15551231111");
         assertThat(http.get(POOL).body()).contains("+15551231111");

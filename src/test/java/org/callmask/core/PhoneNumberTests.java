@@ -12,16 +12,31 @@ class PhoneNumberTests {
         assertThat(PhoneNumber.parse("+14155550123").region()).isEqualTo("US");
         assertThat(PhoneNumber.parse("+447700900123").region()).isEqualTo("GB");
         assertThat(PhoneNumber.parse(" +4915112345678 ").e164()).isEqualTo("+4915112345678");
-        assertThat(PhoneNumber.parse("+15551231111\n").e164()).as("white space around is ignored").isEqualTo("+15551231111");
+        assertThat(PhoneNumber.parse("+15551231111\n").e164())
+                .as("white space around is ignored")
+                .isEqualTo("+15551231111");
         assertThat(PhoneNumber.parse("+15551231111").e164()).isEqualTo("+15551231111");
     }
 
     @Test
     void rejectsWhatIsNotAnE164Number() {
-        for (String bad : new String[] {"", "+", "15551231111", "+1 555 123 1111", "+1-555-123-1111", "+15551231111\nX",
-            "+1\u0665\u0665\u0665\u0663\u0663\u0663\u0660\u0660\u0661\u0660", "+999123456", "+1555", "+0123456789",
-            "+1555123111122223333", "sip:alice@example.com"}) {
-            assertThatThrownBy(() -> PhoneNumber.parse(bad)).as(bad).isInstanceOf(InvalidPhoneNumber.class)
+        for (String bad : new String[] {
+            "",
+            "+",
+            "15551231111",
+            "+1 555 123 1111",
+            "+1-555-123-1111",
+            "+15551231111\nX",
+            "+1\u0665\u0665\u0665\u0663\u0663\u0663\u0660\u0660\u0661\u0660",
+            "+999123456",
+            "+1555",
+            "+0123456789",
+            "+1555123111122223333",
+            "sip:alice@example.com"
+        }) {
+            assertThatThrownBy(() -> PhoneNumber.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(InvalidPhoneNumber.class)
                     .hasMessageContaining("is not a valid E.164 formatted phone number");
         }
     }

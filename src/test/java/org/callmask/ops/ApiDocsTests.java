@@ -16,8 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiDocsTests extends IntegrationTest {
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
     void describesEveryAdminRouteWithItsRequestsResponsesAndErrors() {
@@ -31,19 +30,27 @@ class ApiDocsTests extends IntegrationTest {
                 String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
                 documented.add(route);
                 JsonNode op = operation.getValue();
-                assertThat(op.path("summary").asString("")).as(route + " summary").isNotBlank();
-                assertThat(op.path("description").asString("")).as(route + " description").isNotBlank();
+                assertThat(op.path("summary").asString(""))
+                        .as(route + " summary")
+                        .isNotBlank();
+                assertThat(op.path("description").asString(""))
+                        .as(route + " description")
+                        .isNotBlank();
                 assertThat(op.path("responses").size()).as(route + " responses").isGreaterThan(0);
                 for (var response : op.path("responses").properties()) {
-                    assertThat(response.getValue().path("description").asString("")).as(route + " " + response.getKey())
+                    assertThat(response.getValue().path("description").asString(""))
+                            .as(route + " " + response.getKey())
                             .isNotBlank();
                 }
                 for (JsonNode parameter : op.path("parameters")) {
-                    assertThat(parameter.path("description").asString("")).as(route + " " + parameter.path("name"))
+                    assertThat(parameter.path("description").asString(""))
+                            .as(route + " " + parameter.path("name"))
                             .isNotBlank();
                 }
                 if (op.has("requestBody")) {
-                    assertThat(op.get("requestBody").toString()).as(route + " request body").contains("$ref");
+                    assertThat(op.get("requestBody").toString())
+                            .as(route + " request body")
+                            .contains("$ref");
                 }
             }
         }

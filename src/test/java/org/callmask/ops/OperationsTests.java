@@ -22,7 +22,9 @@ class OperationsTests extends IntegrationTest {
         assertThat(health.body()).contains("\"status\":\"UP\"", "\"db\"", "\"liveness\"", "\"readiness\"");
         var readiness = http.get("/actuator/health/readiness").body();
         assertThat(readiness).contains("\"db\"", "\"readinessState\"");
-        assertThat(http.get("/actuator/health/liveness").body()).contains("\"livenessState\"").doesNotContain("\"db\"");
+        assertThat(http.get("/actuator/health/liveness").body())
+                .contains("\"livenessState\"")
+                .doesNotContain("\"db\"");
     }
 
     @Test
@@ -39,8 +41,9 @@ class OperationsTests extends IntegrationTest {
 
     @Test
     void exposesOnlyHealthInfoMetricsAndPrometheus() {
-        assertThat(http.get("/actuator").body()).contains("/actuator/health", "/actuator/info", "/actuator/metrics",
-                "/actuator/prometheus").doesNotContain("/actuator/env", "/actuator/beans", "/actuator/heapdump");
+        assertThat(http.get("/actuator").body())
+                .contains("/actuator/health", "/actuator/info", "/actuator/metrics", "/actuator/prometheus")
+                .doesNotContain("/actuator/env", "/actuator/beans", "/actuator/heapdump");
         assertThat(http.get("/actuator/env").status()).isEqualTo(404);
         assertThat(http.get("/actuator/heapdump").status()).isEqualTo(404);
     }
@@ -58,16 +61,27 @@ class OperationsTests extends IntegrationTest {
 
         String prometheus = http.get("/actuator/prometheus").body();
 
-        assertThat(value(prometheus, "callmask_webhook_seconds_count", "kind=\"call\"", "outcome=\"connected\"")).isGreaterThanOrEqualTo(1);
-        assertThat(value(prometheus, "callmask_webhook_seconds_count", "kind=\"call\"", "outcome=\"refused\"")).isGreaterThanOrEqualTo(1);
-        assertThat(value(prometheus, "callmask_webhook_seconds_count", "kind=\"message\"", "outcome=\"forwarded\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(prometheus, "callmask_webhook_seconds_count", "kind=\"call\"", "outcome=\"connected\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(prometheus, "callmask_webhook_seconds_count", "kind=\"call\"", "outcome=\"refused\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(prometheus, "callmask_webhook_seconds_count", "kind=\"message\"", "outcome=\"forwarded\""))
+                .isGreaterThanOrEqualTo(1);
         assertThat(prometheus).contains("callmask_webhook_seconds_bucket");
         assertThat(value(prometheus, "callmask_masks_opened_total")).isGreaterThanOrEqualTo(1);
-        assertThat(value(prometheus, "callmask_masks_closed_total", "reason=\"deleted\"")).as(prometheus.lines().filter(l -> l.contains("masks")).toList().toString()).isGreaterThanOrEqualTo(1);
+        assertThat(value(prometheus, "callmask_masks_closed_total", "reason=\"deleted\""))
+                .as(prometheus.lines().filter(l -> l.contains("masks")).toList().toString())
+                .isGreaterThanOrEqualTo(1);
         assertThat(value(prometheus, "callmask_pool_exhausted_total")).isGreaterThanOrEqualTo(1);
-        assertThat(prometheus).contains("callmask_masks_active", "callmask_pool_numbers{", "state=\"free\"",
-                "callmask_pool_busiest_routes");
-        assertThat(Pattern.compile("\\+\\d{6,}").matcher(prometheus).find()).as("a phone number in the metrics").isFalse();
+        assertThat(prometheus)
+                .contains(
+                        "callmask_masks_active",
+                        "callmask_pool_numbers{",
+                        "state=\"free\"",
+                        "callmask_pool_busiest_routes");
+        assertThat(Pattern.compile("\\+\\d{6,}").matcher(prometheus).find())
+                .as("a phone number in the metrics")
+                .isFalse();
     }
 
     @Test
@@ -79,7 +93,8 @@ class OperationsTests extends IntegrationTest {
         String prometheus = http.get("/actuator/prometheus").body();
 
         assertThat(value(prometheus, "callmask_masks_active")).isEqualTo(1);
-        assertThat(value(prometheus, "callmask_pool_numbers", "state=\"in_use\"")).isEqualTo(1);
+        assertThat(value(prometheus, "callmask_pool_numbers", "state=\"in_use\""))
+                .isEqualTo(1);
         assertThat(value(prometheus, "callmask_pool_numbers", "state=\"free\"")).isEqualTo(1);
         assertThat(value(prometheus, "callmask_pool_busiest_routes")).isEqualTo(2);
     }
@@ -92,7 +107,8 @@ class OperationsTests extends IntegrationTest {
     }
 
     private static double value(String prometheus, String name, String... labels) {
-        return prometheus.lines()
+        return prometheus
+                .lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> {
                     for (String label : labels) {

@@ -17,7 +17,9 @@ class AdminAccessTests extends IntegrationTest {
     @Test
     void refusesARequestThatCameThroughAProxyOrTunnel() {
         for (String header : new String[] {"X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host"}) {
-            Response refused = http.send(http.request("/api/rest/numberPool").header(header, "203.0.113.7").GET());
+            Response refused = http.send(http.request("/api/rest/numberPool")
+                    .header(header, "203.0.113.7")
+                    .GET());
             assertThat(refused.status()).as(header).isEqualTo(401);
             assertThat(refused.headers().get("www-authenticate")).as(header).isNotEmpty();
             assertThat(refused.body()).contains("CALLMASK_API_KEYS");
@@ -32,15 +34,22 @@ class AdminAccessTests extends IntegrationTest {
 
     @Test
     void keepsHealthOpenButOtherActuatorEndpointsUnderTheAdminRule() {
-        assertThat(http.send(http.request("/actuator/health").header("X-Forwarded-For", "203.0.113.7").GET()).status())
+        assertThat(http.send(http.request("/actuator/health")
+                                .header("X-Forwarded-For", "203.0.113.7")
+                                .GET())
+                        .status())
                 .isEqualTo(200);
-        assertThat(http.send(http.request("/actuator/info").header("X-Forwarded-For", "203.0.113.7").GET()).status())
+        assertThat(http.send(http.request("/actuator/info")
+                                .header("X-Forwarded-For", "203.0.113.7")
+                                .GET())
+                        .status())
                 .isEqualTo(401);
     }
 
     @Test
     void warnsInTheHealthDetailsThatSignaturesAreNotChecked() {
-        assertThat(http.get("/actuator/health").body()).contains("\"checked\":false", "CALLMASK_SIGNALWIRE_SIGNING_KEY");
+        assertThat(http.get("/actuator/health").body())
+                .contains("\"checked\":false", "CALLMASK_SIGNALWIRE_SIGNING_KEY");
     }
 
     @Test
@@ -48,6 +57,8 @@ class AdminAccessTests extends IntegrationTest {
         poolOf("+15551231111");
         openMask("+15559990000", "+15558001234");
 
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body()).contains("connect");
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
+                .contains("connect");
     }
 }

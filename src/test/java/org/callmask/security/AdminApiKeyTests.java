@@ -17,7 +17,8 @@ class AdminApiKeyTests extends IntegrationTest {
         Response refused = http.get("/api/rest/numberPool");
 
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.headers().get("www-authenticate")).anyMatch(h -> h.startsWith("Bearer"))
+        assertThat(refused.headers().get("www-authenticate"))
+                .anyMatch(h -> h.startsWith("Bearer"))
                 .anyMatch(h -> h.startsWith("Basic"));
     }
 
@@ -36,10 +37,18 @@ class AdminApiKeyTests extends IntegrationTest {
 
     @Test
     void refusesWrongKeysAndMalformedHeaders() {
-        for (String authorization : new String[] {"Bearer first-key-012345678", "Bearer first-key-0123456789x", "Bearer ",
-            "Basic !!!", "Basic " + Base64.getEncoder().encodeToString("first-key-0123456789".getBytes(StandardCharsets.UTF_8)),
-            "Token first-key-0123456789", "first-key-0123456789"}) {
-            assertThat(withAuthorization(authorization).status()).as(authorization).isEqualTo(401);
+        for (String authorization : new String[] {
+            "Bearer first-key-012345678",
+            "Bearer first-key-0123456789x",
+            "Bearer ",
+            "Basic !!!",
+            "Basic " + Base64.getEncoder().encodeToString("first-key-0123456789".getBytes(StandardCharsets.UTF_8)),
+            "Token first-key-0123456789",
+            "first-key-0123456789"
+        }) {
+            assertThat(withAuthorization(authorization).status())
+                    .as(authorization)
+                    .isEqualTo(401);
         }
     }
 
@@ -48,10 +57,14 @@ class AdminApiKeyTests extends IntegrationTest {
         assertThat(http.get("/actuator/health").status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(http.get("/actuator/info").status()).isEqualTo(401);
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).status()).isEqualTo(200);
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .status())
+                .isEqualTo(200);
     }
 
     private Response withAuthorization(String authorization) {
-        return http.send(http.request("/api/rest/numberPool").header("Authorization", authorization).GET());
+        return http.send(http.request("/api/rest/numberPool")
+                .header("Authorization", authorization)
+                .GET());
     }
 }

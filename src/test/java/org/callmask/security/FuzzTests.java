@@ -27,17 +27,30 @@ class FuzzTests extends IntegrationTest {
     private static final long SEED = 20261126L;
     private static final int REQUESTS = 2500;
 
-    private static final List<String> ADMIN_PATHS = List.of("/api/rest/numberPool", "/api/rest/numberMask",
-            "/api/rest/numberPool/+15551231111", "/api/rest/numberMask/+15551231111", "/api/rest/numberMask/%2B15551232222",
-            "/api/rest/numberPool/+15551231111?force=true", "/api/rest", "/api/rest/numberMask/");
+    private static final List<String> ADMIN_PATHS = List.of(
+            "/api/rest/numberPool",
+            "/api/rest/numberMask",
+            "/api/rest/numberPool/+15551231111",
+            "/api/rest/numberMask/+15551231111",
+            "/api/rest/numberMask/%2B15551232222",
+            "/api/rest/numberPool/+15551231111?force=true",
+            "/api/rest",
+            "/api/rest/numberMask/");
     private static final List<String> ADMIN_BODIES = List.of(
             "{\"phone_numbers\": \"+15551231111,+15551232222\"}",
             "{\"phone_numbers\": [\"+15551233333\"]}",
             "{\"client_number\": \"+15559990000\", \"contractor_number\": \"+15558001234\", \"ttl_seconds\": 60}",
             "{\"client_number\": \"+15559990001\", \"contractor_number\": \"+15558001234\"}");
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
-            "text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data; boundary=x",
-            "application/json; charset=latin1", "*/*", "garbage");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/xml",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=latin1",
+            "*/*",
+            "garbage");
     private static final List<String> METHODS = List.of("GET", "POST", "DELETE", "PUT", "PATCH", "OPTIONS", "HEAD");
 
     private final Random random = new Random(SEED);
@@ -54,7 +67,8 @@ class FuzzTests extends IntegrationTest {
             Response answer;
             String what;
             if (kind < 4) {
-                String body = mutate(callBody(pick(List.of("+15559990000", "+15558001234", "+15557770000")), "+15551231111"));
+                String body =
+                        mutate(callBody(pick(List.of("+15559990000", "+15558001234", "+15557770000")), "+15551231111"));
                 what = "call " + body;
                 answer = send("/calls/route" + maybeQuery(), "POST", pick(CONTENT_TYPES), body);
                 assertThat(answer.status()).as(what).isIn(200, 413);
@@ -62,10 +76,12 @@ class FuzzTests extends IntegrationTest {
                     assertValidSwml(answer.body(), what);
                 }
             } else if (kind < 7) {
-                String body = mutate("From=%2B15559990000&To=%2B15551231111&Body=Hello+%26+%3Cb%3E&NumMedia=1&MediaUrl0="
-                        + "https%3A%2F%2Ffiles.example%2Fm%2F0.jpg");
+                String body =
+                        mutate("From=%2B15559990000&To=%2B15551231111&Body=Hello+%26+%3Cb%3E&NumMedia=1&MediaUrl0="
+                                + "https%3A%2F%2Ffiles.example%2Fm%2F0.jpg");
                 what = "text " + body;
-                answer = send("/texts/route" + maybeQuery(), pick(List.of("POST", "POST", "GET")), pick(CONTENT_TYPES), body);
+                answer = send(
+                        "/texts/route" + maybeQuery(), pick(List.of("POST", "POST", "GET")), pick(CONTENT_TYPES), body);
                 assertThat(answer.status()).as(what).isIn(200, 413);
                 if (answer.status() == 200) {
                     assertWellFormedLaml(answer.body(), what);
@@ -83,7 +99,9 @@ class FuzzTests extends IntegrationTest {
             assertThat(answer.status()).as(what + " -> " + answer.body()).isLessThan(500);
             String now = snapshot();
             if (answer.status() >= 400 || kind < 7) {
-                assertThat(now).as("stored data after " + what + " -> " + answer.status()).isEqualTo(stored);
+                assertThat(now)
+                        .as("stored data after " + what + " -> " + answer.status())
+                        .isEqualTo(stored);
             }
             stored = now;
         }
@@ -95,12 +113,16 @@ class FuzzTests extends IntegrationTest {
         String wide = "{\"phone_numbers\": [" + "\"+15551231111\",".repeat(60_000) + "\"+15551231111\"]}";
 
         assertThat(http.postJson("/api/rest/numberPool", nested).status()).isEqualTo(400);
-        assertThat(http.postJson("/api/rest/numberMask", "{\"client_number\":" + nested + "}").status()).isEqualTo(400);
+        assertThat(http.postJson("/api/rest/numberMask", "{\"client_number\":" + nested + "}")
+                        .status())
+                .isEqualTo(400);
         assertThat(http.postJson("/api/rest/numberPool", wide).status()).isEqualTo(200);
         Response call = http.postJson("/calls/route", "{\"call\":" + "[".repeat(20000) + "}");
         assertThat(call.status()).isEqualTo(200);
         assertValidSwml(call.body(), "nested call");
-        assertThat(http.postJson("/calls/route", "{\"call\":\"" + "x".repeat(70_000) + "\"}").status()).isEqualTo(413);
+        assertThat(http.postJson("/calls/route", "{\"call\":\"" + "x".repeat(70_000) + "\"}")
+                        .status())
+                .isEqualTo(413);
     }
 
     private Response send(String path, String method, String contentType, String body) {
@@ -115,8 +137,11 @@ class FuzzTests extends IntegrationTest {
             builder.header("X-" + randomToken(), randomToken());
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        builder.method(method, method.equals("HEAD") || method.equals("OPTIONS")
-                ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(bytes));
+        builder.method(
+                method,
+                method.equals("HEAD") || method.equals("OPTIONS")
+                        ? BodyPublishers.noBody()
+                        : BodyPublishers.ofByteArray(bytes));
         return http.send(builder);
     }
 
@@ -131,10 +156,14 @@ class FuzzTests extends IntegrationTest {
                 case 2 -> out.setCharAt(at, randomChar());
                 case 3 -> out.insert(at, out.substring(at, Math.min(out.length(), at + 1 + random.nextInt(20))));
                 case 4 -> out.setLength(at);
-                case 5 -> out.insert(at, pick(List.of("null", "[]", "{}", "\"", "\\u0000", "%00", "&", "=", "%", "1e999",
-                        "-0", "true", "\u202e", "😀", "\n", "<x>", "'\"")));
+                case 5 ->
+                    out.insert(
+                            at,
+                            pick(List.of(
+                                    "null", "[]", "{}", "\"", "\\u0000", "%00", "&", "=", "%", "1e999", "-0", "true",
+                                    "\u202e", "😀", "\n", "<x>", "'\"")));
                 case 6 -> out.insert(at, "[".repeat(random.nextInt(50)));
-                default -> { }
+                default -> {}
             }
         }
         return out.toString();
@@ -181,7 +210,9 @@ class FuzzTests extends IntegrationTest {
 
     private void assertValidSwml(String body, String what) {
         if (validSwml.add(body)) {
-            assertThat(SwmlSchema.errors(body)).as("SWML for " + what + ": " + body).isEmpty();
+            assertThat(SwmlSchema.errors(body))
+                    .as("SWML for " + what + ": " + body)
+                    .isEmpty();
         }
     }
 
@@ -189,7 +220,8 @@ class FuzzTests extends IntegrationTest {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+            var document =
+                    factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
             assertThat(document.getDocumentElement().getTagName()).as(what).isEqualTo("Response");
         } catch (Exception e) {
             throw new AssertionError("Not well-formed LaML for " + what + ": " + body, e);
@@ -197,14 +229,25 @@ class FuzzTests extends IntegrationTest {
     }
 
     private String snapshot() {
-        return String.join("\n",
-                jdbc.sql("SELECT number || ' ' || COALESCE(CAST(retired_at AS TEXT), '-') || ' ' || active_routes FROM pool_number ORDER BY number")
-                        .query(String.class).list())
-                + "\n" + String.join("\n", jdbc.sql(
-                        "SELECT id || ' ' || COALESCE(pair_key, '-') || ' ' || COALESCE(close_reason, '-') FROM session ORDER BY id")
-                        .query(String.class).list())
-                + "\n" + String.join("\n", jdbc.sql(
-                        "SELECT session_id || ' ' || number || ' ' || proxy_number || ' ' || COALESCE(CAST(released_at AS TEXT), '-') FROM participant ORDER BY session_id, role")
-                        .query(String.class).list());
+        return String.join(
+                        "\n",
+                        jdbc.sql(
+                                        "SELECT number || ' ' || COALESCE(CAST(retired_at AS TEXT), '-') || ' ' || active_routes FROM pool_number ORDER BY number")
+                                .query(String.class)
+                                .list())
+                + "\n"
+                + String.join(
+                        "\n",
+                        jdbc.sql(
+                                        "SELECT id || ' ' || COALESCE(pair_key, '-') || ' ' || COALESCE(close_reason, '-') FROM session ORDER BY id")
+                                .query(String.class)
+                                .list())
+                + "\n"
+                + String.join(
+                        "\n",
+                        jdbc.sql(
+                                        "SELECT session_id || ' ' || number || ' ' || proxy_number || ' ' || COALESCE(CAST(released_at AS TEXT), '-') FROM participant ORDER BY session_id, role")
+                                .query(String.class)
+                                .list());
     }
 }

@@ -25,18 +25,27 @@ class PrivacyLogTests extends IntegrationTest {
         openMask("+15559990000", "+15558001234");
         openMask("+15559990001", "+15558001234");
         openMask("+15559990000", "+15559990000");
-        http.postJson("/api/rest/numberMask", "{\"client_number\":\"+447700900123\",\"contractor_number\":15558001234}");
+        http.postJson(
+                "/api/rest/numberMask", "{\"client_number\":\"+447700900123\",\"contractor_number\":15558001234}");
         http.get("/api/rest/numberMask/+15551231111");
         http.postJson("/calls/route", callBody("+15559990000", "+15551231111"));
         http.postJson("/calls/route", callBody("+15558001234", "+15551231111"));
         http.postJson("/calls/route", callBody("+15557770000", "+15551231111"));
         http.postJson("/calls/route", "{\"call\":{\"from\":\"+15559990001\",\"to\":\"+15551231111\"");
-        http.postForm("/texts/route", fields("From", "+15559990000", "To", "+15551231111", "Body", "call +447700900123"));
+        http.postForm(
+                "/texts/route", fields("From", "+15559990000", "To", "+15551231111", "Body", "call +447700900123"));
         http.postForm("/texts/route", fields("From", "+15557770000", "To", "+15551231111", "Body", "hi"));
-        http.post("/texts/route", "application/x-www-form-urlencoded", "From=%2B15559990001&To=%ZZ".getBytes(StandardCharsets.UTF_8));
-        http.send(http.request("/api/rest/numberMask/+15551231111?client_number=%2B15559990000&contractor_number=%2B15558001234")
-                .header("X-Forwarded-For", "203.0.113.9").DELETE());
-        http.send(http.request("/api/rest/numberMask/+15557770000").header("X-Forwarded-For", "203.0.113.9").GET());
+        http.post(
+                "/texts/route",
+                "application/x-www-form-urlencoded",
+                "From=%2B15559990001&To=%ZZ".getBytes(StandardCharsets.UTF_8));
+        http.send(http.request(
+                        "/api/rest/numberMask/+15551231111?client_number=%2B15559990000&contractor_number=%2B15558001234")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .DELETE());
+        http.send(http.request("/api/rest/numberMask/+15557770000")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .GET());
         http.delete("/api/rest/numberPool/+15551231111");
         clock.advance(Duration.ofDays(2));
         http.postJson("/calls/route", callBody("+15559990000", "+15551231111"));

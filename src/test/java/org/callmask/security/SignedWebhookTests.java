@@ -14,10 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-@TestPropertySource(properties = {
-    "callmask.signalwire.signing-key=PSK_7TruNcSNTxp4zNrykMj4EPzF",
-    "callmask.public-url=https://abc.ngrok.app"
-})
+@TestPropertySource(
+        properties = {
+            "callmask.signalwire.signing-key=PSK_7TruNcSNTxp4zNrykMj4EPzF",
+            "callmask.public-url=https://abc.ngrok.app"
+        })
 class SignedWebhookTests extends IntegrationTest {
 
     private static final String KEY = "PSK_7TruNcSNTxp4zNrykMj4EPzF";
@@ -34,7 +35,8 @@ class SignedWebhookTests extends IntegrationTest {
     void routesACallSignedWithSha1() {
         String body = callBody(CLIENT, PROXY);
 
-        Response answer = call("/calls/route", body, "X-SignalWire-Signature", signer.json(PUBLIC + "/calls/route", body));
+        Response answer =
+                call("/calls/route", body, "X-SignalWire-Signature", signer.json(PUBLIC + "/calls/route", body));
 
         Golden.assertMatches("connect-client-to-contractor.json", answer.body());
     }
@@ -43,7 +45,10 @@ class SignedWebhookTests extends IntegrationTest {
     void routesACallSignedWithSha256AndReadsHeaderNamesInAnyCase() {
         String body = callBody(CLIENT, PROXY);
 
-        Response answer = call("/calls/route", body, "x-signalwire-sha256-signature",
+        Response answer = call(
+                "/calls/route",
+                body,
+                "x-signalwire-sha256-signature",
                 signer.jsonSha256(PUBLIC + "/calls/route", body));
 
         Golden.assertMatches("connect-client-to-contractor.json", answer.body());
@@ -53,20 +58,26 @@ class SignedWebhookTests extends IntegrationTest {
     void acceptsASignatureOverTheUrlWithItsStandardPort() {
         String body = callBody(CLIENT, PROXY);
 
-        Response answer = call("/calls/route", body, "X-SignalWire-Signature", signer.json(PUBLIC + ":443/calls/route", body));
+        Response answer =
+                call("/calls/route", body, "X-SignalWire-Signature", signer.json(PUBLIC + ":443/calls/route", body));
 
         assertThat(answer.status()).isEqualTo(200);
     }
 
     @Test
     void forwardsATextSignedLikeALamlWebhook() {
-        Map<String, String> form = fields("From", CLIENT, "To", PROXY, "Body", "On my way", "MessageSid", "0a05", "NumMedia", "0");
+        Map<String, String> form =
+                fields("From", CLIENT, "To", PROXY, "Body", "On my way", "MessageSid", "0a05", "NumMedia", "0");
 
-        Response answer = text("/texts/route?source=sw", form, "X-SignalWire-Signature",
+        Response answer = text(
+                "/texts/route?source=sw",
+                form,
+                "X-SignalWire-Signature",
                 signer.form(PUBLIC + "/texts/route?source=sw", form));
 
         Golden.assertMatches("forward-client-to-contractor.xml", answer.body());
-        assertThat(text("/texts/route", form, "X-Twilio-Signature", signer.form(PUBLIC + "/texts/route", form)).status())
+        assertThat(text("/texts/route", form, "X-Twilio-Signature", signer.form(PUBLIC + "/texts/route", form))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -86,14 +97,26 @@ class SignedWebhookTests extends IntegrationTest {
         String body = callBody(CONTRACTOR, PROXY);
         String url = PUBLIC + "/calls/route";
 
-        assertThat(call("/calls/route", body, "X-SignalWire-Signature", signer.json(url + "x", body)).status()).isEqualTo(403);
-        assertThat(call("/calls/route", body, "X-SignalWire-Signature", signer.json("https://abd.ngrok.app/calls/route", body))
-                .status()).isEqualTo(403);
-        String tampered = body.replace(CONTRACTOR, "+15558001235");
-        assertThat(call("/calls/route", tampered, "X-SignalWire-Signature", signer.json(url, body)).status()).isEqualTo(403);
-        assertThat(call("/calls/route", body, "X-SignalWire-Signature", new Signer(KEY + "x").json(url, body)).status())
+        assertThat(call("/calls/route", body, "X-SignalWire-Signature", signer.json(url + "x", body))
+                        .status())
                 .isEqualTo(403);
-        assertThat(call("/calls/route", body, "X-SignalWire-Signature", signer.json(url, body)).status()).isEqualTo(200);
+        assertThat(call(
+                                "/calls/route",
+                                body,
+                                "X-SignalWire-Signature",
+                                signer.json("https://abd.ngrok.app/calls/route", body))
+                        .status())
+                .isEqualTo(403);
+        String tampered = body.replace(CONTRACTOR, "+15558001235");
+        assertThat(call("/calls/route", tampered, "X-SignalWire-Signature", signer.json(url, body))
+                        .status())
+                .isEqualTo(403);
+        assertThat(call("/calls/route", body, "X-SignalWire-Signature", new Signer(KEY + "x").json(url, body))
+                        .status())
+                .isEqualTo(403);
+        assertThat(call("/calls/route", body, "X-SignalWire-Signature", signer.json(url, body))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -102,23 +125,34 @@ class SignedWebhookTests extends IntegrationTest {
         String signature = signer.form(PUBLIC + "/texts/route", form);
 
         Map<String, String> forged = fields("From", CONTRACTOR, "To", PROXY, "Body", "hj");
-        assertThat(text("/texts/route", forged, "X-SignalWire-Signature", signature).status()).isEqualTo(403);
-        assertThat(text("/texts/route?x=1", form, "X-SignalWire-Signature", signature).status()).isEqualTo(403);
-        assertThat(text("/texts/route", form, "X-SignalWire-Signature", signature).status()).isEqualTo(200);
+        assertThat(text("/texts/route", forged, "X-SignalWire-Signature", signature)
+                        .status())
+                .isEqualTo(403);
+        assertThat(text("/texts/route?x=1", form, "X-SignalWire-Signature", signature)
+                        .status())
+                .isEqualTo(403);
+        assertThat(text("/texts/route", form, "X-SignalWire-Signature", signature)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void checksTheBodyHashOfJsonSentToTheLamlSurface() throws Exception {
         String body = "{\"From\":\"" + CLIENT + "\"}";
-        String hash = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String path = "/texts/route?bodySHA256=" + hash;
         String signature = signer.form(PUBLIC + path, Map.of());
 
-        Response signed = http.send(http.request(path).header("Content-Type", "application/json")
-                .header("X-SignalWire-Signature", signature).POST(BodyPublishers.ofString(body)));
-        Response changedBody = http.send(http.request(path).header("Content-Type", "application/json")
-                .header("X-SignalWire-Signature", signature).POST(BodyPublishers.ofString(body.replace("+1", "+4"))));
+        Response signed = http.send(http.request(path)
+                .header("Content-Type", "application/json")
+                .header("X-SignalWire-Signature", signature)
+                .POST(BodyPublishers.ofString(body)));
+        Response changedBody = http.send(http.request(path)
+                .header("Content-Type", "application/json")
+                .header("X-SignalWire-Signature", signature)
+                .POST(BodyPublishers.ofString(body.replace("+1", "+4"))));
 
         assertThat(signed.status()).isEqualTo(200);
         Golden.assertMatches("empty.xml", signed.body());

@@ -46,8 +46,14 @@ class ConcurrentAllocationTests extends IntegrationTest {
         assertThat(answers).allMatch(r -> r.status() == 200);
         assertInvariants(40);
         for (int i = 0; i < 40; i += 7) {
-            String mask = MASK_NUMBER.matcher(answers.get(i).body()).results().findFirst().orElseThrow().group(1);
-            assertThat(http.postJson("/calls/route", callBody(String.format("+1555999%04d", i), mask)).body())
+            String mask = MASK_NUMBER
+                    .matcher(answers.get(i).body())
+                    .results()
+                    .findFirst()
+                    .orElseThrow()
+                    .group(1);
+            assertThat(http.postJson("/calls/route", callBody(String.format("+1555999%04d", i), mask))
+                            .body())
                     .contains(String.format("\"to\":\"+1555800%04d\"", i));
         }
     }
@@ -68,7 +74,8 @@ class ConcurrentAllocationTests extends IntegrationTest {
         poolOf("+15551230001", "+15551230002", "+15551230003", "+15551230004");
 
         // 6 clients and 4 contractors: every client-contractor pair, all at once.
-        List<Response> answers = race(24, i -> String.format("+1555999%04d", i % 6), i -> String.format("+1555800%04d", i / 6));
+        List<Response> answers =
+                race(24, i -> String.format("+1555999%04d", i % 6), i -> String.format("+1555800%04d", i / 6));
 
         long opened = answers.stream().filter(r -> r.status() == 200).count();
         assertThat(answers).allMatch(r -> r.status() == 200 || r.status() == 400);
@@ -83,7 +90,8 @@ class ConcurrentAllocationTests extends IntegrationTest {
         jdbc.sql("DELETE FROM pool_number").update();
     }
 
-    private List<Response> race(int requests, IntFunction<String> client, IntFunction<String> contractor) throws Exception {
+    private List<Response> race(int requests, IntFunction<String> client, IntFunction<String> contractor)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(requests);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -122,11 +130,16 @@ class ConcurrentAllocationTests extends IntegrationTest {
         assertThat(ConsistencyChecks.doublePairings(jdbc)).isEmpty();
         assertThat(ConsistencyChecks.countsMismatches(jdbc)).isEmpty();
         assertThat(ConsistencyChecks.routeStateMismatches(jdbc)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session WHERE closed_at IS NULL").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session WHERE closed_at IS NULL")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(expectedActiveMasks);
         String pool = http.get("/api/rest/numberPool").body();
-        int inUseTotal = Pattern.compile("\"in_use\":(\\d+)").matcher(pool).results()
-                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        int inUseTotal = Pattern.compile("\"in_use\":(\\d+)")
+                .matcher(pool)
+                .results()
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum();
         assertThat(inUseTotal).isEqualTo(expectedActiveMasks);
     }
 }

@@ -17,11 +17,14 @@ class ExpiryTests extends IntegrationTest {
         poolOf("+15551231111");
         openMask("+15559990000", "+15558001234");
         clock.advance(Duration.ofHours(24).minusSeconds(1));
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body()).contains("connect");
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
+                .contains("connect");
 
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body())
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
                 .doesNotContain("connect");
         assertThat(http.get("/api/rest/numberMask/+15551231111").body()).contains("\"status\":\"expired\"");
         assertThat(http.get("/api/rest/numberPool").body()).contains("\"in_use\":0");
@@ -53,11 +56,21 @@ class ExpiryTests extends IntegrationTest {
         sweeper.sweep();
         sweeper.sweep();
 
-        assertThat(jdbc.sql("SELECT close_reason FROM session").query(String.class).list()).containsExactly("expired", "expired");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE released_at IS NULL").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT active_routes FROM pool_number").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT close_reason FROM session")
+                        .query(String.class)
+                        .list())
+                .containsExactly("expired", "expired");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE released_at IS NULL")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT active_routes FROM pool_number")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(ConsistencyChecks.routeStateMismatches(jdbc)).isEmpty();
-        assertThat(http.get("/api/rest/numberMask/+15551231111").body()).contains("\"status\":\"expired\"")
+        assertThat(http.get("/api/rest/numberMask/+15551231111").body())
+                .contains("\"status\":\"expired\"")
                 .doesNotContain("\"status\":\"active\"");
     }
 
@@ -66,14 +79,19 @@ class ExpiryTests extends IntegrationTest {
         poolOf("+15551231111");
         openMask("+15559990000", "+15558001234");
         clock.advance(Duration.ofHours(2));
-        http.postJson("/api/rest/numberMask",
+        http.postJson(
+                "/api/rest/numberMask",
                 "{\"client_number\":\"+15559990001\",\"contractor_number\":\"+15558001235\",\"ttl_seconds\":60}");
         clock.advance(Duration.ofMinutes(2));
 
         sweeper.sweep();
 
-        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111")).body()).contains("connect");
-        assertThat(http.postJson("/calls/route", callBody("+15559990001", "+15551231111")).body()).doesNotContain("connect");
+        assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
+                        .body())
+                .contains("connect");
+        assertThat(http.postJson("/calls/route", callBody("+15559990001", "+15551231111"))
+                        .body())
+                .doesNotContain("connect");
         assertThat(http.get("/api/rest/numberPool").body()).contains("\"in_use\":1");
     }
 }

@@ -2,6 +2,7 @@ package org.callmask.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.callmask.support.HttpTestClient;
 import org.callmask.support.HttpTestClient.Response;
@@ -67,8 +67,10 @@ class MultiInstanceTests {
         for (int i = 0; i < POOL_SIZE; i++) {
             pool.add(String.format("+1555123%04d", i));
         }
-        assertThat(instance(0).postJson("/api/rest/numberPool", "{\"phone_numbers\": \"" + String.join(",", pool) + "\"}")
-                .status()).isEqualTo(200);
+        assertThat(instance(0)
+                        .postJson("/api/rest/numberPool", "{\"phone_numbers\": \"" + String.join(",", pool) + "\"}")
+                        .status())
+                .isEqualTo(200);
 
         // 300 clients and 100 contractors: each contractor serves 20 clients, each client about 7
         // contractors, 2,000 distinct pairs in all.
@@ -82,8 +84,13 @@ class MultiInstanceTests {
             workers.add(threads.submit(() -> {
                 start.await();
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    answers.put(i, instance(i % 2).postJson("/api/rest/numberMask",
-                            "{\"client_number\":\"" + client(i) + "\",\"contractor_number\":\"" + contractor(i) + "\"}"));
+                    answers.put(
+                            i,
+                            instance(i % 2)
+                                    .postJson(
+                                            "/api/rest/numberMask",
+                                            "{\"client_number\":\"" + client(i) + "\",\"contractor_number\":\""
+                                                    + contractor(i) + "\"}"));
                 }
                 return null;
             }));
@@ -109,9 +116,13 @@ class MultiInstanceTests {
                 assertThat(m.find()).isTrue();
                 String mask = m.group(1);
                 // Routable through either instance, in both directions.
-                assertThat(instance(i + 1).postJson("/calls/route", callBody(client(i), mask)).body())
+                assertThat(instance(i + 1)
+                                .postJson("/calls/route", callBody(client(i), mask))
+                                .body())
                         .contains("\"to\":\"" + contractor(i) + "\"");
-                assertThat(instance(i).postJson("/calls/route", callBody(contractor(i), mask)).body())
+                assertThat(instance(i)
+                                .postJson("/calls/route", callBody(contractor(i), mask))
+                                .body())
                         .contains("\"to\":\"" + client(i) + "\"");
             } else {
                 assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -132,9 +143,14 @@ class MultiInstanceTests {
         instance(0).postJson("/api/rest/numberPool", "{\"phone_numbers\": \"+15551230001,+15551230002\"}");
         int masks = 300;
         for (int i = 0; i < masks; i++) {
-            assertThat(instance(i % 2).postJson("/api/rest/numberMask",
-                    "{\"client_number\":\"" + String.format("+1555999%04d", i) + "\",\"contractor_number\":\""
-                            + String.format("+1555800%04d", i) + "\",\"ttl_seconds\":60}").status()).isEqualTo(200);
+            assertThat(instance(i % 2)
+                            .postJson(
+                                    "/api/rest/numberMask",
+                                    "{\"client_number\":\"" + String.format("+1555999%04d", i)
+                                            + "\",\"contractor_number\":\"" + String.format("+1555800%04d", i)
+                                            + "\",\"ttl_seconds\":60}")
+                            .status())
+                    .isEqualTo(200);
         }
         clock.advance(Duration.ofMinutes(2));
 
@@ -156,10 +172,18 @@ class MultiInstanceTests {
         threads.shutdown();
 
         assertThat(closed).as("sessions closed, summed over every sweep").isEqualTo(masks);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session WHERE close_reason = 'expired'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session WHERE close_reason = 'expired'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(masks);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE released_at IS NULL").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT SUM(active_routes) FROM pool_number").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE released_at IS NULL")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT SUM(active_routes) FROM pool_number")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(ConsistencyChecks.routeStateMismatches(jdbc)).isEmpty();
     }
 
@@ -169,12 +193,17 @@ class MultiInstanceTests {
 
     private List<String> activeProxiesOf(String number) {
         return jdbc.sql("SELECT proxy_number FROM participant WHERE number = :n AND released_at IS NULL")
-                .param("n", number).query(String.class).list();
+                .param("n", number)
+                .query(String.class)
+                .list();
     }
 
     private static int inUseTotal(HttpTestClient http) {
-        return Pattern.compile("\"in_use\":(\\d+)").matcher(http.get("/api/rest/numberPool").body()).results()
-                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        return Pattern.compile("\"in_use\":(\\d+)")
+                .matcher(http.get("/api/rest/numberPool").body())
+                .results()
+                .mapToInt(m -> Integer.parseInt(m.group(1)))
+                .sum();
     }
 
     private static String client(int i) {

@@ -18,9 +18,11 @@ class NumberReuseTests extends IntegrationTest {
             assertThat(opened.body()).contains("\"mask_number\":\"+15551231111\"");
         }
 
-        assertThat(http.get("/api/rest/numberPool").body()).isEqualTo("[{\"phone_number\":\"+15551231111\",\"in_use\":10}]");
+        assertThat(http.get("/api/rest/numberPool").body())
+                .isEqualTo("[{\"phone_number\":\"+15551231111\",\"in_use\":10}]");
         for (int i = 0; i < 10; i++) {
-            assertThat(http.postJson("/calls/route", callBody("+1555999000" + i, "+15551231111")).body())
+            assertThat(http.postJson("/calls/route", callBody("+1555999000" + i, "+15551231111"))
+                            .body())
                     .contains("\"to\":\"+1555800123" + i + "\"");
         }
     }
@@ -37,9 +39,11 @@ class NumberReuseTests extends IntegrationTest {
         assertThat(second.body()).contains("+15551232222");
         assertThat(third.status()).isEqualTo(400);
         // Both other callers reach the shared contractor, each through their own number.
-        assertThat(http.postJson("/calls/route", callBody("+15558001234", "+15551231111")).body())
+        assertThat(http.postJson("/calls/route", callBody("+15558001234", "+15551231111"))
+                        .body())
                 .contains("\"to\":\"+15559990000\"");
-        assertThat(http.postJson("/calls/route", callBody("+15558001234", "+15551232222")).body())
+        assertThat(http.postJson("/calls/route", callBody("+15558001234", "+15551232222"))
+                        .body())
                 .contains("\"to\":\"+15559990001\"");
     }
 
@@ -54,7 +58,9 @@ class NumberReuseTests extends IntegrationTest {
         openMask("+15559990003", "+15558001233");
 
         assertThat(first).containsExactlyInAnyOrder("+15551231111", "+15551232222", "+15551233333");
-        assertThat(http.get("/api/rest/numberPool").body()).contains("\"in_use\":2").contains("\"in_use\":1")
+        assertThat(http.get("/api/rest/numberPool").body())
+                .contains("\"in_use\":2")
+                .contains("\"in_use\":1")
                 .doesNotContain("\"in_use\":0");
     }
 
@@ -69,7 +75,8 @@ class NumberReuseTests extends IntegrationTest {
         // Each pair sees an idle pool of 20 equally loaded numbers; where it lands depends on the pair.
         java.util.Set<String> firstChoices = new java.util.HashSet<>();
         for (int i = 0; i < 20; i++) {
-            String mask = maskNumberOf(openMask(String.format("+1555999%04d", i), String.format("+1555800%04d", i)).body());
+            String mask = maskNumberOf(openMask(String.format("+1555999%04d", i), String.format("+1555800%04d", i))
+                    .body());
             firstChoices.add(mask);
             http.delete("/api/rest/numberMask/" + mask);
         }
@@ -90,7 +97,9 @@ class NumberReuseTests extends IntegrationTest {
         String other = before.equals("+15551231111") ? "+15551232222" : "+15551231111";
         http.delete("/api/rest/numberMask/" + before);
         for (int i = 0; inUse(before) <= inUse(other); i++) {
-            assertThat(i).as("masks opened to make the old number the busier one").isLessThan(20);
+            assertThat(i)
+                    .as("masks opened to make the old number the busier one")
+                    .isLessThan(20);
             openMask(String.format("+1555000%04d", i), String.format("+1555111%04d", i));
         }
 

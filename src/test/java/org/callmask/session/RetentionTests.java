@@ -21,19 +21,27 @@ class RetentionTests extends IntegrationTest {
         openMask("+15559990001", "+15558001235");
         clock.advance(Duration.ofDays(1));
         sweeper.sweep();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .isEqualTo(2);
 
         clock.advance(Duration.ofDays(19).plusSeconds(1));
         sweeper.sweep();
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).as("the deleted mask is gone").isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE number = '+15559990000'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .as("the deleted mask is gone")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM participant WHERE number = '+15559990000'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // The other mask expired 20 days ago, was closed by the sweeper then, and stays for now.
-        assertThat(http.get("/api/rest/numberMask/+15551231111").body()).contains("+15559990001", "\"status\":\"expired\"");
+        assertThat(http.get("/api/rest/numberMask/+15551231111").body())
+                .contains("+15559990001", "\"status\":\"expired\"");
 
         clock.advance(Duration.ofDays(11));
         sweeper.sweep();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session").query(Long.class).single())
+                .isZero();
         assertThat(http.get("/api/rest/numberMask/+15551231111").body()).isEqualTo("[]");
     }
 }

@@ -63,7 +63,8 @@ public abstract class IntegrationTest {
 
     /** Adds numbers to the pool through the API. */
     protected void poolOf(String... numbers) {
-        var response = http.postJson("/api/rest/numberPool", "{\"phone_numbers\": \"" + String.join(",", numbers) + "\"}");
+        var response =
+                http.postJson("/api/rest/numberPool", "{\"phone_numbers\": \"" + String.join(",", numbers) + "\"}");
         if (response.status() != 200) {
             throw new IllegalStateException("Adding pool numbers failed: " + response);
         }
@@ -77,7 +78,8 @@ public abstract class IntegrationTest {
 
     /** Opens a mask through the API and returns its JSON. */
     protected HttpTestClient.Response openMask(String client, String contractor) {
-        return http.postJson("/api/rest/numberMask",
+        return http.postJson(
+                "/api/rest/numberMask",
                 "{\"client_number\": \"" + client + "\", \"contractor_number\": \"" + contractor + "\"}");
     }
 

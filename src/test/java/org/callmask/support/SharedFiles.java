@@ -19,7 +19,8 @@ public final class SharedFiles {
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException("CI is set but " + file + " is missing");
             }
-            Assumptions.abort("Skipped: " + file + " is not there (SignalWire reference files live beside the checkout)");
+            Assumptions.abort(
+                    "Skipped: " + file + " is not there (SignalWire reference files live beside the checkout)");
         }
         return file;
     }

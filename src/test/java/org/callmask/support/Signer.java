@@ -3,7 +3,6 @@ package org.callmask.support;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -46,5 +45,4 @@ public final class Signer {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -43,7 +43,10 @@ public final class SwmlSchema {
     public static void assertValid(String document) {
         List<Error> errors = errors(document);
         assertThat(errors)
-                .as("SWML schema errors (%d) for %s, first at %s", errors.size(), document,
+                .as(
+                        "SWML schema errors (%d) for %s, first at %s",
+                        errors.size(),
+                        document,
                         errors.isEmpty() ? "-" : errors.get(0).getInstanceLocation())
                 .isEmpty();
     }

@@ -21,8 +21,10 @@ public enum TestStore {
 
         @Override
         void register(DynamicPropertyRegistry registry) {
-            registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file
-                    + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE&synchronous=NORMAL");
+            registry.add(
+                    "spring.datasource.url",
+                    () -> "jdbc:sqlite:" + file
+                            + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE&synchronous=NORMAL");
         }
 
         private static Path newFile() {
@@ -67,8 +69,8 @@ public enum TestStore {
         try (var connection = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), postgresPassword())) {
             connection.isValid(2);
         } catch (SQLException e) {
-            String message = "PostgreSQL is not reachable at " + postgresBaseUrl() + " as " + postgresUser()
-                    + " (" + e.getMessage() + "); start it, or set -Dcallmask.test.postgres-url";
+            String message = "PostgreSQL is not reachable at " + postgresBaseUrl() + " as " + postgresUser() + " ("
+                    + e.getMessage() + "); start it, or set -Dcallmask.test.postgres-url";
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException("CI is set, so the PostgreSQL tests must run: " + message, e);
             }
@@ -102,7 +104,8 @@ public enum TestStore {
 
     /** A new, empty schema; each test JVM (and each multi-instance test) gets its own. */
     public static String createSchema() {
-        String name = "callmask_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "callmask_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var connection = DriverManager.getConnection(postgresBaseUrl(), postgresUser(), postgresPassword());
                 var statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + name);

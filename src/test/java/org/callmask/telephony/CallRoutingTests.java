@@ -38,21 +38,27 @@ class CallRoutingTests extends IntegrationTest {
     @Test
     void readsFromAndToWhenTheNumberFieldsAreAbsent() {
         // SIP and WebRTC calls carry only call.from and call.to.
-        Response answer = http.postJson("/calls/route",
-                "{\"call\":{\"type\":\"sip\",\"from\":\"" + CLIENT + "\",\"to\":\"" + PROXY + "\",\"headers\":[]},\"vars\":{}}");
+        Response answer = http.postJson(
+                "/calls/route",
+                "{\"call\":{\"type\":\"sip\",\"from\":\"" + CLIENT + "\",\"to\":\"" + PROXY
+                        + "\",\"headers\":[]},\"vars\":{}}");
 
         Golden.assertMatches("connect-client-to-contractor.json", answer.body());
     }
 
     @Test
     void routesSignalWiresRealCapturedBodyShape() {
-        String captured = "{\"call\":{\"call_id\":\"b5d63b2e-f75b-4dc8-b6d4-269b635f96c0\",\"node_id\":\"fa3570ae-f8bd-42c2-83f4-9950d906c91b@us-west\","
-                + "\"segment_id\":\"b5d63b2e-f75b-4dc8-b6d4-269b635f96c0\",\"call_state\":\"created\",\"direction\":\"inbound\",\"type\":\"phone\","
-                + "\"from\":\"" + CLIENT + "\",\"to\":\"" + PROXY + "\",\"from_number\":\"" + CLIENT + "\",\"to_number\":\"" + PROXY + "\","
-                + "\"project_id\":\"4b7ae78a-d02e-4889-a63b-08b156d5916e\",\"space_id\":\"62615f44-2a34-4235-b38b-76b5a1de6ef8\"},\"vars\":{},"
-                + "\"envs\":{},\"params\":{},\"unknown_future_field\":[1,2,3]}";
+        String captured =
+                "{\"call\":{\"call_id\":\"b5d63b2e-f75b-4dc8-b6d4-269b635f96c0\",\"node_id\":\"fa3570ae-f8bd-42c2-83f4-9950d906c91b@us-west\","
+                        + "\"segment_id\":\"b5d63b2e-f75b-4dc8-b6d4-269b635f96c0\",\"call_state\":\"created\",\"direction\":\"inbound\",\"type\":\"phone\","
+                        + "\"from\":\"" + CLIENT + "\",\"to\":\"" + PROXY + "\",\"from_number\":\"" + CLIENT
+                        + "\",\"to_number\":\"" + PROXY + "\","
+                        + "\"project_id\":\"4b7ae78a-d02e-4889-a63b-08b156d5916e\",\"space_id\":\"62615f44-2a34-4235-b38b-76b5a1de6ef8\"},\"vars\":{},"
+                        + "\"envs\":{},\"params\":{},\"unknown_future_field\":[1,2,3]}";
 
-        Golden.assertMatches("connect-client-to-contractor.json", http.postJson("/calls/route", captured).body());
+        Golden.assertMatches(
+                "connect-client-to-contractor.json",
+                http.postJson("/calls/route", captured).body());
     }
 
     @Test
@@ -70,22 +76,38 @@ class CallRoutingTests extends IntegrationTest {
         poolOf("+15551232222");
         http.delete("/api/rest/numberMask/" + PROXY);
 
-        Golden.assertMatches("refusal.json", http.postJson("/calls/route", callBody(CLIENT, PROXY)).body());
-        Golden.assertMatches("refusal.json", http.postJson("/calls/route", callBody(CLIENT, "+15551232222")).body());
-        Golden.assertMatches("refusal.json", http.postJson("/calls/route", callBody(CLIENT, "+15550000000")).body());
+        Golden.assertMatches(
+                "refusal.json",
+                http.postJson("/calls/route", callBody(CLIENT, PROXY)).body());
+        Golden.assertMatches(
+                "refusal.json",
+                http.postJson("/calls/route", callBody(CLIENT, "+15551232222")).body());
+        Golden.assertMatches(
+                "refusal.json",
+                http.postJson("/calls/route", callBody(CLIENT, "+15550000000")).body());
     }
 
     @Test
     void answersEveryMalformedRequestWithTheRefusal() {
-        String[] bodies = {"", "{", "null", "[]", "{\"call\":null}", "{\"call\":{\"from\":123,\"to\":[]}}",
-            "{\"call\":{\"from\":\"" + CLIENT + "\"}}", "{\"call\":{\"from_number\":\"" + CLIENT + "\",\"to_number\":\"sip:x@y\"}}",
-            "{\"from\":\"" + CLIENT + "\",\"to\":\"" + PROXY + "\"}", "\u0000\u0001garbage"};
+        String[] bodies = {
+            "",
+            "{",
+            "null",
+            "[]",
+            "{\"call\":null}",
+            "{\"call\":{\"from\":123,\"to\":[]}}",
+            "{\"call\":{\"from\":\"" + CLIENT + "\"}}",
+            "{\"call\":{\"from_number\":\"" + CLIENT + "\",\"to_number\":\"sip:x@y\"}}",
+            "{\"from\":\"" + CLIENT + "\",\"to\":\"" + PROXY + "\"}",
+            "\u0000\u0001garbage"
+        };
         for (String body : bodies) {
             Response answer = http.post("/calls/route", "application/json", body.getBytes(StandardCharsets.UTF_8));
             assertThat(answer.status()).as(body).isEqualTo(200);
             Golden.assertMatches("refusal.json", answer.body());
         }
-        Response form = http.post("/calls/route", "application/x-www-form-urlencoded", "From=x".getBytes(StandardCharsets.UTF_8));
+        Response form = http.post(
+                "/calls/route", "application/x-www-form-urlencoded", "From=x".getBytes(StandardCharsets.UTF_8));
         Golden.assertMatches("refusal.json", form.body());
         Golden.assertMatches("refusal.json", http.get("/calls/route").body());
     }

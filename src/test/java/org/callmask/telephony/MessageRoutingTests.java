@@ -40,10 +40,25 @@ class MessageRoutingTests extends IntegrationTest {
 
     @Test
     void forwardsMmsMediaAsMediaNouns() {
-        Response answer = text(fields("From", CLIENT, "To", PROXY, "Body", "Here is the gate", "NumMedia", "2",
-                "MediaUrl0", "https://files.signalwire.example/m/0.jpg", "MediaContentType0", "image/jpeg",
-                "MediaUrl1", "https://files.signalwire.example/m/1.png", "MediaContentType1", "image/png",
-                "MediaUrl2", "https://files.signalwire.example/m/not-counted.png"));
+        Response answer = text(fields(
+                "From",
+                CLIENT,
+                "To",
+                PROXY,
+                "Body",
+                "Here is the gate",
+                "NumMedia",
+                "2",
+                "MediaUrl0",
+                "https://files.signalwire.example/m/0.jpg",
+                "MediaContentType0",
+                "image/jpeg",
+                "MediaUrl1",
+                "https://files.signalwire.example/m/1.png",
+                "MediaContentType1",
+                "image/png",
+                "MediaUrl2",
+                "https://files.signalwire.example/m/not-counted.png"));
 
         Golden.assertMatches("forward-mms.xml", answer.body());
     }
@@ -92,10 +107,18 @@ class MessageRoutingTests extends IntegrationTest {
 
     @Test
     void answersMalformedOrIncompleteMessagesWithAnEmptyResponse() {
-        String[] bodies = {"", "From=" + CLIENT, "To=" + PROXY + "&Body=hi", "From=abc&To=" + PROXY + "&Body=hi",
-            "From=%ZZ&To=%2&Body=%", "{\"From\":\"" + CLIENT + "\"}", "&&&==&"};
+        String[] bodies = {
+            "",
+            "From=" + CLIENT,
+            "To=" + PROXY + "&Body=hi",
+            "From=abc&To=" + PROXY + "&Body=hi",
+            "From=%ZZ&To=%2&Body=%",
+            "{\"From\":\"" + CLIENT + "\"}",
+            "&&&==&"
+        };
         for (String body : bodies) {
-            Response answer = http.post("/texts/route", "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+            Response answer = http.post(
+                    "/texts/route", "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
             assertThat(answer.status()).as(body).isEqualTo(200);
             Golden.assertMatches("empty.xml", answer.body());
         }
@@ -104,12 +127,15 @@ class MessageRoutingTests extends IntegrationTest {
 
     @Test
     void answersAnEmptyMessageWithNothingToForward() {
-        Golden.assertMatches("empty.xml", text(fields("From", CLIENT, "To", PROXY, "Body", "")).body());
+        Golden.assertMatches(
+                "empty.xml",
+                text(fields("From", CLIENT, "To", PROXY, "Body", "")).body());
     }
 
     @Test
     void readsTheQueryStringOfAGet() {
-        Response answer = http.get("/texts/route?" + HttpTestClient.form(fields("From", CLIENT, "To", PROXY, "Body", "On my way")));
+        Response answer = http.get(
+                "/texts/route?" + HttpTestClient.form(fields("From", CLIENT, "To", PROXY, "Body", "On my way")));
 
         Golden.assertMatches("forward-client-to-contractor.xml", answer.body());
     }

@@ -26,7 +26,8 @@ class SwmlSchemaTests {
         Path folder = SharedFiles.signalwire("swml-examples");
         List<Path> examples;
         try (Stream<Path> files = Files.list(folder)) {
-            examples = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            examples =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(examples).hasSizeGreaterThan(40);
 
@@ -39,9 +40,12 @@ class SwmlSchemaTests {
 
     @Test
     void rejectsWhatSignalWireWouldRefuse() {
-        assertThat(SwmlSchema.errors("{\"version\":\"1.0.0\",\"sections\":{\"main\":[{\"play\":{\"url\":\"say:two\\nlines\"}}]}}"))
+        assertThat(SwmlSchema.errors(
+                        "{\"version\":\"1.0.0\",\"sections\":{\"main\":[{\"play\":{\"url\":\"say:two\\nlines\"}}]}}"))
                 .isNotEmpty();
-        assertThat(SwmlSchema.errors("{\"version\":\"1.0.0\",\"sections\":{\"main\":[{\"connect\":{\"to\":\"+15551230002\","
-                + "\"hangup_after_bridge\":true}}]}}")).isNotEmpty();
+        assertThat(SwmlSchema.errors(
+                        "{\"version\":\"1.0.0\",\"sections\":{\"main\":[{\"connect\":{\"to\":\"+15551230002\","
+                                + "\"hangup_after_bridge\":true}}]}}"))
+                .isNotEmpty();
     }
 }

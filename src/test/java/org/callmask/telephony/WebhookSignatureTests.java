@@ -20,15 +20,21 @@ class WebhookSignatureTests {
 
     @BeforeAll
     static void loadVectors() throws IOException {
-        VECTORS = JsonMapper.builder().build().readTree(Files.readString(SharedFiles.signalwire("signature-vectors.json")));
+        VECTORS = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(SharedFiles.signalwire("signature-vectors.json")));
     }
 
     @Test
     void acceptsTheJsonVectorsSignedWithSha1() {
         for (JsonNode v : VECTORS.get("schemeA_json")) {
             var signature = new WebhookSignature(v.get("signingKey").asString());
-            assertThat(signature.matchesJsonSha1(v.get("url").asString(), bytes(v.get("rawBody").asString()),
-                    v.get("expectedSignature").asString())).as(v.get("name").asString()).isTrue();
+            assertThat(signature.matchesJsonSha1(
+                            v.get("url").asString(),
+                            bytes(v.get("rawBody").asString()),
+                            v.get("expectedSignature").asString()))
+                    .as(v.get("name").asString())
+                    .isTrue();
         }
     }
 
@@ -40,10 +46,14 @@ class WebhookSignatureTests {
         byte[] body = bytes(real.get("rawBody").asString());
         String good = real.get("expectedSignature").asString();
 
-        assertThat(new WebhookSignature("PSK_foo").matchesJsonSha1(url, body, good)).isFalse();
-        assertThat(new WebhookSignature(key).matchesJsonSha1(url, bytes("{\"foo\":\"bar\"}"), good)).isFalse();
-        assertThat(new WebhookSignature(key).matchesJsonSha1(url + "bar?q=hello", body, good)).isFalse();
-        assertThat(new WebhookSignature(key).matchesJsonSha1(url, body, "touched!")).isFalse();
+        assertThat(new WebhookSignature("PSK_foo").matchesJsonSha1(url, body, good))
+                .isFalse();
+        assertThat(new WebhookSignature(key).matchesJsonSha1(url, bytes("{\"foo\":\"bar\"}"), good))
+                .isFalse();
+        assertThat(new WebhookSignature(key).matchesJsonSha1(url + "bar?q=hello", body, good))
+                .isFalse();
+        assertThat(new WebhookSignature(key).matchesJsonSha1(url, body, "touched!"))
+                .isFalse();
         assertThat(new WebhookSignature(key).matchesJsonSha1(url, body, null)).isFalse();
     }
 
@@ -53,10 +63,17 @@ class WebhookSignatureTests {
         for (JsonNode v : VECTORS.get("schemeA_sha256_derived")) {
             JsonNode base = v.get("url").asString().contains("ngrok-free") ? json.get(1) : json.get(0);
             var signature = new WebhookSignature(v.get("signingKey").asString());
-            assertThat(signature.matchesJsonSha256(v.get("url").asString(), bytes(base.get("rawBody").asString()),
-                    v.get("expectedSignature").asString())).as(v.get("name").asString()).isTrue();
-            assertThat(signature.matchesJsonSha256(v.get("url").asString(), bytes(base.get("rawBody").asString() + " "),
-                    v.get("expectedSignature").asString())).isFalse();
+            assertThat(signature.matchesJsonSha256(
+                            v.get("url").asString(),
+                            bytes(base.get("rawBody").asString()),
+                            v.get("expectedSignature").asString()))
+                    .as(v.get("name").asString())
+                    .isTrue();
+            assertThat(signature.matchesJsonSha256(
+                            v.get("url").asString(),
+                            bytes(base.get("rawBody").asString() + " "),
+                            v.get("expectedSignature").asString()))
+                    .isFalse();
         }
     }
 
@@ -66,16 +83,19 @@ class WebhookSignatureTests {
         var signature = new WebhookSignature(scheme.get("signingKey").asString());
         for (JsonNode v : scheme.get("vectors")) {
             String url = v.get("url").asString();
-            String expected = v.has("expectedSignature") ? v.get("expectedSignature").asString() : v.get("signature").asString();
+            String expected = v.has("expectedSignature")
+                    ? v.get("expectedSignature").asString()
+                    : v.get("signature").asString();
             boolean valid = !v.has("valid") || v.get("valid").asBoolean();
             // Decided: a non-standard port stays in the signed URL, as the porting-spec validators do.
             if (url.startsWith("https://mycompany.com:1234/")) {
                 valid = false;
             }
-            List<Map.Entry<String, String>> params = v.get("params").isString()
-                    ? fields(scheme.get("defaultParams"))
-                    : fields(v.get("params"));
-            assertThat(signature.matchesForm(url, params, expected)).as(url + " " + v.path("note").asString("")).isEqualTo(valid);
+            List<Map.Entry<String, String>> params =
+                    v.get("params").isString() ? fields(scheme.get("defaultParams")) : fields(v.get("params"));
+            assertThat(signature.matchesForm(url, params, expected))
+                    .as(url + " " + v.path("note").asString(""))
+                    .isEqualTo(valid);
         }
     }
 
@@ -96,10 +116,18 @@ class WebhookSignatureTests {
         for (JsonNode v : VECTORS.get("schemeB_bodySHA256")) {
             var signature = new WebhookSignature(v.get("signingKey").asString());
             String url = v.get("url").asString();
-            assertThat(signature.matchesBodyHash(url, bytes(v.get("rawBody").asString()), v.get("expectedSignature").asString()))
-                    .as(url).isTrue();
-            assertThat(signature.matchesBodyHash(url, bytes("{\"event\":\"DIFFERENT\"}"), v.get("expectedSignature").asString()))
-                    .as("changed body for " + url).isFalse();
+            assertThat(signature.matchesBodyHash(
+                            url,
+                            bytes(v.get("rawBody").asString()),
+                            v.get("expectedSignature").asString()))
+                    .as(url)
+                    .isTrue();
+            assertThat(signature.matchesBodyHash(
+                            url,
+                            bytes("{\"event\":\"DIFFERENT\"}"),
+                            v.get("expectedSignature").asString()))
+                    .as("changed body for " + url)
+                    .isFalse();
         }
     }
 
@@ -136,5 +164,4 @@ class WebhookSignatureTests {
     private static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
-
 }
