@@ -125,7 +125,7 @@ for store in $STORES; do
     case "$store" in
         sqlite)
             mkdir -p "$OUT/sqlite"
-            URL="jdbc:sqlite:$(pwd)/$OUT/sqlite/callmask.db?journal_mode=WAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE&synchronous=NORMAL"
+            URL="jdbc:sqlite:$(pwd)/$OUT/sqlite/callmask.db"
             EXTRA=()
             ;;
         postgresql)

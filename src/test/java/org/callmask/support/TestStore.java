@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -21,15 +22,16 @@ public enum TestStore {
 
         @Override
         void register(DynamicPropertyRegistry registry) {
-            registry.add(
-                    "spring.datasource.url",
-                    () -> "jdbc:sqlite:" + file
-                            + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE&synchronous=NORMAL");
+            registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file);
         }
 
         private static Path newFile() {
             try {
+                // Owner-only, as the service makes its own data folder, so it warns about nothing.
                 Path dir = Files.createDirectories(Path.of("target", "test-db"));
+                if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
                 return dir.resolve("callmask-" + UUID.randomUUID() + ".db").toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
