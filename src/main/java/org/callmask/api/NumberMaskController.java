@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.callmask.core.PhoneNumber;
 import org.callmask.session.Mask;
 import org.callmask.session.MaskStatus;
@@ -31,6 +32,10 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/rest/numberMask")
 @Tag(name = "Masks", description = "Links between a client and a contractor through a pool number")
 class NumberMaskController {
+
+    private static final String CLIENT = "client_number";
+    private static final String CONTRACTOR = "contractor_number";
+    private static final String TTL = "ttl_seconds";
 
     private final Sessions sessions;
 
@@ -53,7 +58,7 @@ class NumberMaskController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MaskView.class)))
     @ApiResponse(
             responseCode = "400",
-            description = "A missing or invalid field, the same number on both sides, or "
+            description = "A missing, unknown or invalid field, the same number on both sides, or "
                     + "'There are no usable numbers in the pool.  Please add numbers, or remove unused masks.'",
             content = @Content(mediaType = "text/plain"))
     @ApiResponse(
@@ -66,16 +71,12 @@ class NumberMaskController {
             content = @Content(mediaType = "text/plain"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     MaskView open(@RequestBody JsonNode body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonFields.of(body, CLIENT, CONTRACTOR, TTL);
         // The seed checked the contractor first; clients may rely on which message comes back.
-        PhoneNumber contractor = fields.phoneNumber("contractor_number");
-        PhoneNumber client = fields.phoneNumber("client_number");
-        var lifetime = fields.optionalLong("ttl_seconds").map(seconds -> {
-            if (seconds < 1) {
-                throw new InvalidRequest("ttl_seconds must be a positive number of seconds, was " + seconds);
-            }
-            return Duration.ofSeconds(seconds);
-        });
+        fields.require(CONTRACTOR, CLIENT);
+        PhoneNumber contractor = fields.phoneNumber(CONTRACTOR);
+        PhoneNumber client = fields.phoneNumber(CLIENT);
+        Optional<Duration> lifetime = fields.optionalSeconds(TTL);
         return MaskView.of(sessions.open(client, contractor, lifetime));
     }
 
@@ -114,7 +115,8 @@ class NumberMaskController {
             content = @Content(mediaType = "text/plain"))
     @ApiResponse(
             responseCode = "400",
-            description = "Not an E.164 number, or only one of client_number and contractor_number",
+            description = "Not an E.164 number (in a query string, + must be written %2B), or only one of "
+                    + "client_number and contractor_number",
             content = @Content(mediaType = "text/plain"))
     @DeleteMapping(path = "/{maskNumber}", produces = MediaType.TEXT_PLAIN_VALUE)
     String delete(
@@ -134,7 +136,7 @@ class NumberMaskController {
                     "Give both client_number and contractor_number to delete one mask, or neither to delete all on "
                             + mask.e164());
         } else {
-            sessions.close(mask, PhoneNumber.parse(client), PhoneNumber.parse(contractor));
+            sessions.close(mask, QueryNumbers.parse(CLIENT, client), QueryNumbers.parse(CONTRACTOR, contractor));
         }
         return SeedFormat.OK;
     }

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.callmask.core.PhoneNumber;
-import org.callmask.pool.NumberPool;
 import org.callmask.session.PoolUsage;
 import org.callmask.session.Sessions;
 import org.springframework.http.MediaType;
@@ -31,11 +30,9 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Number pool", description = "The SignalWire numbers masks are allocated from")
 class NumberPoolController {
 
-    private final NumberPool pool;
     private final Sessions sessions;
 
-    NumberPoolController(NumberPool pool, Sessions sessions) {
-        this.pool = pool;
+    NumberPoolController(Sessions sessions) {
         this.sessions = sessions;
     }
 
@@ -53,7 +50,8 @@ class NumberPoolController {
             content = @Content(mediaType = "text/plain", schema = @Schema(example = "OK")))
     @ApiResponse(
             responseCode = "400",
-            description = "Missing list, an invalid number (named), or a body that is not a JSON object",
+            description = "Missing list, an unknown field, an invalid number (named), or a body that is not a JSON "
+                    + "object",
             content = @Content(mediaType = "text/plain"))
     @ApiResponse(
             responseCode = "413",
@@ -65,7 +63,7 @@ class NumberPoolController {
             content = @Content(mediaType = "text/plain"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_PLAIN_VALUE)
     String add(@RequestBody JsonNode body) {
-        pool.add(JsonFields.of(body).phoneNumberList("phone_numbers"));
+        sessions.addToPool(JsonFields.of(body, "phone_numbers").phoneNumberList("phone_numbers"));
         return SeedFormat.OK;
     }
 

@@ -1,31 +1,40 @@
 package org.callmask.api;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.callmask.core.InvalidPhoneNumber;
 import org.callmask.session.InvalidLifetime;
 import org.callmask.session.NumberInUse;
 import org.callmask.session.PoolExhausted;
+import org.callmask.session.PoolNumberAsParticipant;
 import org.callmask.session.SameNumberOnBothSides;
 import org.callmask.session.StoreContended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors of the seed-compatible routes, answered as the seed did: a plain-text message saying
  * what was wrong. Messages name the offending input as the client sent it, never another
  * client's data.
  */
-// Not limited to the api controllers: a wrong Content-Type is refused before any controller is
-// chosen, and must still get a message rather than a generic error page.
+// Not limited to the api controllers: a wrong Content-Type, method or path is refused before any
+// controller is chosen, and must still get a message rather than a generic error page.
 @RestControllerAdvice
 class SeedApiErrors {
 
@@ -35,14 +44,33 @@ class SeedApiErrors {
     static final String POOL_EXHAUSTED =
             "There are no usable numbers in the pool.  Please add numbers, or remove unused masks.";
 
-    @ExceptionHandler({
-        InvalidRequest.class,
-        InvalidPhoneNumber.class,
-        SameNumberOnBothSides.class,
-        InvalidLifetime.class
-    })
+    @ExceptionHandler({InvalidRequest.class, InvalidPhoneNumber.class})
     ResponseEntity<String> badRequest(RuntimeException e) {
         return text(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(SameNumberOnBothSides.class)
+    ResponseEntity<String> sameNumberOnBothSides(SameNumberOnBothSides e) {
+        return text(HttpStatus.BAD_REQUEST, "client_number and contractor_number must be different numbers");
+    }
+
+    @ExceptionHandler(InvalidLifetime.class)
+    ResponseEntity<String> invalidLifetime(InvalidLifetime e) {
+        return text(
+                HttpStatus.BAD_REQUEST,
+                "ttl_seconds must be between 1 and " + e.max().toSeconds() + ", was "
+                        + e.asked().toSeconds());
+    }
+
+    @ExceptionHandler(PoolNumberAsParticipant.class)
+    ResponseEntity<String> poolNumberAsParticipant(PoolNumberAsParticipant e) {
+        // The number is one the caller sent in this request.
+        String number = e.number().e164();
+        return text(
+                HttpStatus.BAD_REQUEST,
+                e.alreadyInPool()
+                        ? number + " is a pool number and cannot be a client or contractor"
+                        : number + " is a client's or contractor's number in an active mask and cannot join the pool");
     }
 
     @ExceptionHandler(PoolExhausted.class)
@@ -53,7 +81,12 @@ class SeedApiErrors {
 
     @ExceptionHandler(NumberInUse.class)
     ResponseEntity<String> numberInUse(NumberInUse e) {
-        return text(HttpStatus.CONFLICT, e.getMessage());
+        String number = e.number().e164();
+        String message = e.activeMasks() == 1
+                ? "1 active mask uses " + number + "; delete it or add ?force=true to close it and remove the number"
+                : e.activeMasks() + " active masks use " + number
+                        + "; delete them or add ?force=true to close them and remove the number";
+        return text(HttpStatus.CONFLICT, message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -64,6 +97,30 @@ class SeedApiErrors {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<String> unsupportedType(HttpMediaTypeNotSupportedException e) {
         return text(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+    }
+
+    // The path may hold a phone number, so the message does not repeat it.
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<String> notFound(Exception e) {
+        return text(HttpStatus.NOT_FOUND, "Not found");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<String> wrongMethod(HttpRequestMethodNotSupportedException e) {
+        Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+        List<HttpMethod> allowed = supported.stream()
+                .sorted(Comparator.comparing(HttpMethod::name))
+                .toList();
+        List<String> names = allowed.stream().map(HttpMethod::name).toList();
+        // Any token is a valid method; only a standard one is safe and useful to repeat.
+        boolean standard =
+                Arrays.stream(HttpMethod.values()).anyMatch(m -> m.name().equals(e.getMethod()));
+        String message = (standard ? e.getMethod() : "This method") + " is not allowed here"
+                + (names.isEmpty() ? "" : "; use " + English.or(names));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .allow(allowed.toArray(HttpMethod[]::new))
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(message);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

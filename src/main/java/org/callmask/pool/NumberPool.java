@@ -66,6 +66,11 @@ public class NumberPool {
         return added;
     }
 
+    /** Which of {@code numbers} are in the pool now. */
+    public Set<PhoneNumber> present(Collection<PhoneNumber> numbers) {
+        return repository.present(numbers);
+    }
+
     /** Counts for monitoring; read without a transaction. */
     public PoolStats stats() {
         return repository.stats();

@@ -1,6 +1,11 @@
 package org.callmask.pool;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.callmask.core.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,6 +38,12 @@ class PoolRepository {
 
     // The retired_at guard makes a concurrent removal and allocation serialise on this row:
     // whichever comes second sees the other's outcome.
+    private static final String PRESENT = """
+            SELECT number
+            FROM pool_number
+            WHERE number IN (:numbers) AND retired_at IS NULL
+            """;
+
     private static final String TAKE_ROUTES = """
             UPDATE pool_number
             SET active_routes = active_routes + :routes
@@ -76,11 +87,18 @@ class PoolRepository {
                 .list();
     }
 
-    java.util.Optional<PoolNumber> findAvailable(PhoneNumber number) {
+    Optional<PoolNumber> findAvailable(PhoneNumber number) {
         return jdbc.sql(FIND_AVAILABLE)
                 .param("number", number.e164())
                 .query(PoolRepository::toPoolNumber)
                 .optional();
+    }
+
+    Set<PhoneNumber> present(Collection<PhoneNumber> numbers) {
+        return jdbc.sql(PRESENT)
+                .param("numbers", numbers.stream().map(PhoneNumber::e164).toList())
+                .query((rs, i) -> new PhoneNumber(rs.getString("number")))
+                .set();
     }
 
     boolean takeRoutes(PhoneNumber number, int routes) {
@@ -108,7 +126,7 @@ class PoolRepository {
                 .single();
     }
 
-    private static PoolNumber toPoolNumber(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PoolNumber toPoolNumber(ResultSet rs, int row) throws SQLException {
         return new PoolNumber(new PhoneNumber(rs.getString("number")), rs.getInt("active_routes"));
     }
 }

@@ -9,8 +9,7 @@ public final class NumberInUse extends RuntimeException {
     private final int activeMasks;
 
     NumberInUse(PhoneNumber number, int activeMasks) {
-        super(number.e164() + " is used by " + activeMasks + " active mask" + (activeMasks == 1 ? "" : "s")
-                + "; delete them first, or add ?force=true to close them and remove the number");
+        super(number.e164() + " is used by " + activeMasks + (activeMasks == 1 ? " active mask" : " active masks"));
         this.number = number;
         this.activeMasks = activeMasks;
     }

@@ -4,6 +4,6 @@ package org.callmask.session;
 public final class SameNumberOnBothSides extends IllegalArgumentException {
 
     SameNumberOnBothSides() {
-        super("client_number and contractor_number must be different numbers");
+        super("A mask needs two different numbers");
     }
 }

@@ -80,11 +80,18 @@ public class Sessions {
      * @param lifetime how long it routes; the configured default when empty
      * @throws PoolExhausted when every pool number already pairs one of them with another mask
      * @throws SameNumberOnBothSides when client and contractor are one number
+     * @throws PoolNumberAsParticipant when either is a pool number
      * @throws InvalidLifetime when the lifetime is not positive or above the maximum
      */
     public Mask open(PhoneNumber client, PhoneNumber contractor, Optional<Duration> lifetime) {
         if (client.equals(contractor)) {
             throw new SameNumberOnBothSides();
+        }
+        Set<PhoneNumber> inPool = pool.present(List.of(contractor, client));
+        for (PhoneNumber participant : List.of(contractor, client)) {
+            if (inPool.contains(participant)) {
+                throw new PoolNumberAsParticipant(participant, true);
+            }
         }
         Duration ttl = lifetime.orElse(properties.defaultTtl());
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxTtl()) > 0) {
@@ -198,6 +205,22 @@ public class Sessions {
                 repository.openSessionOfPairOnProxy(pairKey(client, contractor), maskNumber),
                 CloseReason.DELETED,
                 now));
+    }
+
+    /**
+     * Adds numbers to the pool, all or none.
+     *
+     * @return how many were new to the pool or brought back
+     * @throws PoolNumberAsParticipant when one is a participant's number in an active mask
+     */
+    public int addToPool(List<PhoneNumber> numbers) {
+        long now = clock.millis();
+        for (ActiveRoute route : repository.activeRoutesOf(numbers)) {
+            if (route.expiresAt() > now) {
+                throw new PoolNumberAsParticipant(new PhoneNumber(route.number()), false);
+            }
+        }
+        return pool.add(numbers);
     }
 
     /** Each pool number with how many active masks use it, in the order they were added. */

@@ -81,7 +81,8 @@ class NumberMaskApiTests extends IntegrationTest {
     void rejectsMissingFieldsInTheSeedsOrder() {
         poolOf("+15551231111");
 
-        assertThat(http.postJson(MASKS, "{}").body()).isEqualTo("Required param contractor_number missing");
+        assertThat(http.postJson(MASKS, "{\"client_number\":\"+15559990000\"}").body())
+                .isEqualTo("Required param contractor_number missing");
         assertThat(http.postJson(MASKS, "{\"contractor_number\":\"+15558001234\"}")
                         .body())
                 .isEqualTo("Required param client_number missing");

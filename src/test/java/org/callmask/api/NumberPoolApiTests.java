@@ -155,7 +155,7 @@ class NumberPoolApiTests extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body())
-                .startsWith("+15551231111 is used by 1 active mask;")
+                .startsWith("1 active mask uses +15551231111;")
                 .contains("?force=true");
         assertThat(http.get(POOL).body()).contains("\"in_use\":1");
         assertThat(http.postJson("/calls/route", callBody("+15559990000", "+15551231111"))
