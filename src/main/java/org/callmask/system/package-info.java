@@ -1,5 +1,6 @@
 /**
- * Cross-cutting set-up that no single feature owns: the clock, the data source and the SQL
- * dialect of the store in use, request size limits, and the mapping of errors to HTTP answers.
+ * Cross-cutting set-up that no single feature owns: the clock, the data source, SQLite's
+ * settings and file modes, the SQL dialect of the store in use, request size limits, and the
+ * safety nets that keep unexpected failures from reaching clients as 500s or leaking request data.
  */
 package org.callmask.system;

@@ -22,15 +22,20 @@ class CallWebhookController {
         this.observer = observer;
     }
 
-    // GET too, as the seed did: a number whose handler is set to GET still gets an answer.
+    // GET too, as the seed did: a number whose handler is set to GET still gets an answer (a refusal,
+    // since a GET carries no call).
     @RequestMapping(
-            path = "/calls/route",
+            path = WebhookRoutes.CALLS,
             method = {RequestMethod.POST, RequestMethod.GET})
     ResponseEntity<byte[]> route(HttpServletRequest request) {
         long started = System.nanoTime();
         byte[] answer;
         try {
-            InboundCall call = InboundCall.parse(CachedBodyRequest.bodyOf(request));
+            byte[] body = CachedBodyRequest.bodyOf(request);
+            // A body is read only as what its type, which the signature check also went by, says it is.
+            InboundCall call = WebhookBody.of(request, body) == WebhookBody.JSON
+                    ? InboundCall.parse(body)
+                    : new InboundCall(null, null);
             RoutingDecision decision = router.decide(call.from(), call.to());
             answer = swml.write(decision);
             observer.answered(WebhookObserver.Kind.CALL, decision, call.from(), call.to(), started);

@@ -39,7 +39,7 @@ class LamlWriter {
                 xml.writeAttribute("from", connect.from().e164());
                 if (!body.isEmpty()) {
                     xml.writeStartElement("Body");
-                    xml.writeCharacters(xmlSafe(body));
+                    writeText(xml, xmlSafe(body));
                     xml.writeEndElement();
                 }
                 for (URI url : media) {
@@ -59,6 +59,21 @@ class LamlWriter {
             throw new IllegalStateException("Cannot write LaML", e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code text} with every carriage return as {@code &#13;}: the writer leaves it raw, and
+     * an XML parser turns a raw CR LF into LF, so a message's line breaks would not arrive byte for
+     * byte.
+     */
+    private static void writeText(XMLStreamWriter xml, String text) throws XMLStreamException {
+        int start = 0;
+        for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', start)) {
+            xml.writeCharacters(text.substring(start, cr));
+            xml.writeEntityRef("#13");
+            start = cr + 1;
+        }
+        xml.writeCharacters(text.substring(start));
     }
 
     /** An empty {@code <Response/>}: receive the message, send nothing. */

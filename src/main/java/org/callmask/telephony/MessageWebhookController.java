@@ -31,7 +31,7 @@ class MessageWebhookController {
     }
 
     @RequestMapping(
-            path = "/texts/route",
+            path = WebhookRoutes.TEXTS,
             method = {RequestMethod.POST, RequestMethod.GET})
     ResponseEntity<byte[]> route(HttpServletRequest request) {
         long started = System.nanoTime();
@@ -53,11 +53,18 @@ class MessageWebhookController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(answer);
     }
 
+    /**
+     * A GET carries its fields in the (signed) query; a POST in a form body. A POST's query is
+     * never read as fields, and a body is read as a form only when its type says so.
+     */
     private static FormFields fieldsOf(HttpServletRequest request) {
         if ("GET".equals(request.getMethod())) {
             return FormFields.parse(request.getQueryString());
         }
-        return FormFields.parse(new String(CachedBodyRequest.bodyOf(request), StandardCharsets.UTF_8));
+        byte[] body = CachedBodyRequest.bodyOf(request);
+        return WebhookBody.of(request, body) == WebhookBody.FORM
+                ? FormFields.parse(new String(body, StandardCharsets.UTF_8))
+                : FormFields.parse(null);
     }
 
     /** {@code MediaUrl0 … MediaUrl(NumMedia-1)}, only http(s) URLs, at most {@link #MAX_MEDIA}. */

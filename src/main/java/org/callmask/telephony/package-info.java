@@ -3,6 +3,8 @@
  * message with LaML ({@code /texts/route}). Each request is parsed leniently into the caller and
  * the proxy number, {@link org.callmask.telephony.CallRouter} decides, and a writer renders the
  * decision. Every answer is a valid document with HTTP 200, whatever went wrong inside, and never
- * reveals a real number to anyone but the other participant's carrier leg.
+ * reveals a real number to anyone but the other participant's carrier leg. {@link
+ * org.callmask.telephony.WebhookGuard} decides which requests may reach the handlers (body type and
+ * signature); the security configuration places it in front of them.
  */
 package org.callmask.telephony;

@@ -71,7 +71,8 @@ class FuzzTests extends IntegrationTest {
                         mutate(callBody(pick(List.of("+15559990000", "+15558001234", "+15557770000")), "+15551231111"));
                 what = "call " + body;
                 answer = send("/calls/route" + maybeQuery(), "POST", pick(CONTENT_TYPES), body);
-                assertThat(answer.status()).as(what).isIn(200, 413);
+                // 415: a body of a type the webhooks do not read is refused before anything parses it.
+                assertThat(answer.status()).as(what).isIn(200, 413, 415);
                 if (answer.status() == 200) {
                     assertValidSwml(answer.body(), what);
                 }
@@ -82,7 +83,7 @@ class FuzzTests extends IntegrationTest {
                 what = "text " + body;
                 answer = send(
                         "/texts/route" + maybeQuery(), pick(List.of("POST", "POST", "GET")), pick(CONTENT_TYPES), body);
-                assertThat(answer.status()).as(what).isIn(200, 413);
+                assertThat(answer.status()).as(what).isIn(200, 413, 415);
                 if (answer.status() == 200) {
                     assertWellFormedLaml(answer.body(), what);
                 }

@@ -20,10 +20,12 @@ class SignedWebhookBehindNoProxyTests extends IntegrationTest {
         Signer signer = new Signer("PSKtest1234567890abcdef");
 
         var direct = http.send(http.request("/calls/route")
+                .header("Content-Type", "application/json")
                 .header("X-SignalWire-Signature", signer.json(http.base() + "/calls/route", body))
                 .POST(BodyPublishers.ofString(body)));
         // Forwarded headers are not trusted unless server.forward-headers-strategy says so.
         var spoofed = http.send(http.request("/calls/route")
+                .header("Content-Type", "application/json")
                 .header("X-Forwarded-Host", "evil.example")
                 .header("X-Forwarded-Proto", "https")
                 .header("X-SignalWire-Signature", signer.json("https://evil.example/calls/route", body))

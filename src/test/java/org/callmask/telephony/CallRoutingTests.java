@@ -2,6 +2,7 @@ package org.callmask.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.callmask.support.Golden;
 import org.callmask.support.HttpTestClient.Response;
@@ -113,11 +114,17 @@ class CallRoutingTests extends IntegrationTest {
     }
 
     @Test
-    void readsTheBodyOfAGetLikeThePost() {
-        Response answer = http.send(http.request("/calls/route")
-                .header("Content-Type", "application/json")
-                .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString(callBody(CLIENT, PROXY))));
+    void refusesAGetThatCarriesABodyAndAnswersABareGetWithTheRefusal() {
+        aMaskBetweenClientAndContractor();
 
-        Golden.assertMatches("connect-client-to-contractor.json", answer.body());
+        Response withBody = http.send(http.request("/calls/route")
+                .header("Content-Type", "application/json")
+                .method("GET", HttpRequest.BodyPublishers.ofString(callBody(CLIENT, PROXY))));
+        Response bare = http.get("/calls/route");
+
+        assertThat(withBody.status()).isEqualTo(415);
+        assertThat(withBody.body()).isEmpty();
+        assertThat(bare.status()).isEqualTo(200);
+        Golden.assertMatches("refusal.json", bare.body());
     }
 }

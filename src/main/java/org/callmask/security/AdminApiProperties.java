@@ -1,4 +1,4 @@
-package org.callmask.system;
+package org.callmask.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -8,49 +8,45 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads every request body once, refusing it with 413 past the limit for its path, and hands
- * the rest of the chain a {@link CachedBodyRequest}. Reading here, first, means no handler ever
- * streams an unbounded body and the webhooks can check signatures on the exact bytes.
+ * Reads a request body once, refusing it with 413 past the limit, and hands the rest of the chain
+ * a {@link CachedBodyRequest}. Reading here means no handler ever streams an unbounded body and the
+ * webhooks can check signatures on the exact bytes. Not a bean: the security configuration places
+ * one in each filter chain with the limit of the routes that chain serves, so the limit follows
+ * the route the request will reach, not a prefix of its raw path.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+public final class RequestBodyLimit extends OncePerRequestFilter {
 
-    private final HttpProperties properties;
+    private final int limit;
 
-    RequestBodyLimitFilter(HttpProperties properties) {
-        this.properties = properties;
+    public RequestBodyLimit(long limitBytes) {
+        if (limitBytes < 1 || limitBytes > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("limitBytes must be between 1 and 1GB, was " + limitBytes);
+        }
+        this.limit = (int) limitBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int limit = (int)
-                (WebhookPaths.matches(request.getRequestURI())
-                        ? properties.maxWebhookBody().toBytes()
-                        : properties.maxApiBody().toBytes());
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            tooLarge(response, limit);
+            tooLarge(response);
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), limit);
+        byte[] body = readAtMost(request.getInputStream());
         if (body == null) {
-            tooLarge(response, limit);
+            tooLarge(response);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    /** The body, or {@code null} when it is longer than {@code limit}. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    /** The body, or {@code null} when it is longer than the limit. */
+    private byte[] readAtMost(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
         byte[] buffer = new byte[8192];
         int total = 0;
@@ -65,7 +61,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
+    private void tooLarge(HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,0 +1,155 @@
+package org.callmask.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import org.callmask.security.Routes.Access;
+import org.callmask.system.HttpProperties;
+import org.callmask.system.RequestBodyLimit;
+import org.callmask.telephony.WebhookGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * The one place that decides who reaches what, from {@link Routes}: a chain for the webhooks and
+ * one for everything else, which denies any route {@link Routes} does not classify.
+ *
+ * <p>CSRF protection is off in both chains: nothing here sets or reads a cookie or a session, so a
+ * browser has no ambient credential a forged request could ride on. Admin requests carry their key
+ * in a header a foreign page cannot add, and the no-key mode also refuses any {@code Host} but a
+ * loopback name, which stops a page that rebinds its domain to 127.0.0.1.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    private final AdminAuthentication admins;
+
+    SecurityConfig(AdminApiProperties properties) {
+        this.admins = new AdminAuthentication(properties);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sayWhoMayEnter() {
+        if (!admins.hasKeys()) {
+            log.warn("No API key is set: the admin API answers only requests from this machine, to localhost, that "
+                    + "came through no proxy. Set CALLMASK_API_KEYS to reach it from elsewhere.");
+        }
+    }
+
+    /**
+     * Spring Security's strict firewall, which refuses {@code ;}, encoded {@code /}, {@code \},
+     * {@code %} and {@code .}, {@code //} and {@code ..}, plus any percent-encoded letter, digit or
+     * {@code -_~} in the path: nobody needs to encode those, and a path whose raw and decoded forms
+     * differ is how a route is reached past a rule written for its plain form.
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.getEncodedUrlBlocklist().addAll(encodedUnreservedCharacters());
+        return firewall;
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return Refusals.firewall();
+    }
+
+    /** Boot's own user store backs off for this; admins are authenticated by key only. */
+    @Bean
+    AuthenticationManager adminAuthenticationManager() {
+        return new ProviderManager(admins);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhooks(HttpSecurity http, WebhookGuard guard, HttpProperties limits) throws Exception {
+        stateless(http)
+                .securityMatcher(Routes.withAccess(Access.WEBHOOK))
+                .addFilterBefore(new RequestBodyLimit(limits.maxWebhookBody().toBytes()), AuthorizationFilter.class)
+                .addFilterAfter(new WebhookFilter(guard), RequestBodyLimit.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        (request, response, failure) -> Refusals.unsignedWebhook(request, response)))
+                .authorizeHttpRequests(authorize -> {
+                    if (guard.checksSignatures()) {
+                        authorize.anyRequest().hasRole(WebhookFilter.ROLE);
+                    } else {
+                        authorize.anyRequest().permitAll();
+                    }
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(
+            HttpSecurity http, AuthenticationManager adminAuthenticationManager, HttpProperties limits)
+            throws Exception {
+        AuthenticationFilter authentication = new AuthenticationFilter(adminAuthenticationManager, admins);
+        // Authenticated: carry on to the route (the default would redirect, as after a login form).
+        authentication.setSuccessHandler((AuthenticationSuccessHandler) (request, response, auth) -> {});
+        authentication.setFailureHandler((request, response, failure) ->
+                Refusals.adminEntryPoint(admins.hasKeys()).commence(request, response, failure));
+        stateless(http)
+                .addFilterBefore(authentication, AuthorizationFilter.class)
+                // After authorisation, so an unauthenticated caller never makes the service buffer a body.
+                .addFilterAfter(new RequestBodyLimit(limits.maxApiBody().toBytes()), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(Refusals.adminEntryPoint(admins.hasKeys()))
+                        .accessDeniedHandler(Refusals.unclassified()))
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(Routes.withAccess(Access.OPEN))
+                        .permitAll()
+                        .requestMatchers(Routes.withAccess(Access.ADMIN))
+                        .hasRole(AdminAuthentication.ROLE)
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+
+    /** No sessions, cookies, login pages or CSRF tokens: every request stands alone. */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+    }
+
+    /** {@code %41}…{@code %5A}, {@code %61}…{@code %7A}, {@code %30}…{@code %39}, {@code %2D}, {@code %5F}, {@code %7E}, in both cases. */
+    static Set<String> encodedUnreservedCharacters() {
+        Set<String> encoded = new HashSet<>();
+        for (char c = 0x21; c < 0x7f; c++) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '~') {
+                String hex = HexFormat.of().withUpperCase().toHexDigits((byte) c);
+                encoded.add("%" + hex);
+                encoded.add("%" + hex.toLowerCase(Locale.ROOT));
+                encoded.add("%" + hex.charAt(0) + hex.toLowerCase(Locale.ROOT).charAt(1));
+                encoded.add("%" + hex.toLowerCase(Locale.ROOT).charAt(0) + hex.charAt(1));
+            }
+        }
+        return encoded;
+    }
+}

@@ -1,0 +1,13 @@
+package org.callmask.telephony;
+
+/** The paths SignalWire is configured to call; the security configuration classifies them. */
+public final class WebhookRoutes {
+
+    /** A call to a proxy number, answered with SWML. */
+    public static final String CALLS = "/calls/route";
+
+    /** A message to a proxy number, answered with LaML. */
+    public static final String TEXTS = "/texts/route";
+
+    private WebhookRoutes() {}
+}
