@@ -3,4 +3,7 @@
  * {@code pool_number} table, including each number's count of active routes that allocation
  * uses to pick the least-loaded number. Entry point: {@link org.callmask.pool.NumberPool}.
  */
+@ApplicationModule(allowedDependencies = {"core", "system"})
 package org.callmask.pool;
+
+import org.springframework.modulith.ApplicationModule;

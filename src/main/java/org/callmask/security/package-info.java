@@ -5,4 +5,7 @@
  * paths are refused before routing), admin authentication (API keys, or local direct callers while
  * none is set) and the placement of webhook signature checks and body limits.
  */
+@ApplicationModule(allowedDependencies = {"core", "system", "telephony"})
 package org.callmask.security;
+
+import org.springframework.modulith.ApplicationModule;

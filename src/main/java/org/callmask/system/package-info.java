@@ -3,4 +3,7 @@
  * settings and file modes, the SQL dialect of the store in use, request size limits, and the
  * safety nets that keep unexpected failures from reaching clients as 500s or leaking request data.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.callmask.system;
+
+import org.springframework.modulith.ApplicationModule;
