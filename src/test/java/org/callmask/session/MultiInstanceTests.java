@@ -1,7 +1,9 @@
 package org.callmask.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.callmask.support.SwmlAnswer.connectsTo;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.callmask.support.HttpTestClient;
 import org.callmask.support.HttpTestClient.Response;
@@ -35,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MultiInstanceTests {
 
     private static final int POOL_SIZE = 20;
-    private static final Pattern MASK_NUMBER = Pattern.compile("\"mask_number\":\"(\\+\\d+)\"");
 
     private final MutableClock clock = new MutableClock();
     private final List<ServiceInstance> instances = new ArrayList<>();
@@ -112,18 +111,17 @@ class MultiInstanceTests {
             Response answer = entry.getValue();
             if (answer.status() == 200) {
                 opened++;
-                Matcher m = MASK_NUMBER.matcher(answer.body());
-                assertThat(m.find()).isTrue();
-                String mask = m.group(1);
+                String mask = JsonPath.read(answer.body(), "$.mask_number");
+                assertThat(pool).as(answer.body()).contains(mask);
                 // Routable through either instance, in both directions.
-                assertThat(instance(i + 1)
+                assertThat(connectsTo(instance(i + 1)
                                 .postJson("/calls/route", callBody(client(i), mask))
-                                .body())
-                        .contains("\"to\":\"" + contractor(i) + "\"");
-                assertThat(instance(i)
+                                .body()))
+                        .containsExactly(contractor(i));
+                assertThat(connectsTo(instance(i)
                                 .postJson("/calls/route", callBody(contractor(i), mask))
-                                .body())
-                        .contains("\"to\":\"" + client(i) + "\"");
+                                .body()))
+                        .containsExactly(client(i));
             } else {
                 assertThat(answer.status()).as(answer.body()).isEqualTo(400);
                 assertThat(answer.body()).startsWith("There are no usable numbers in the pool.");
@@ -199,11 +197,8 @@ class MultiInstanceTests {
     }
 
     private static int inUseTotal(HttpTestClient http) {
-        return Pattern.compile("\"in_use\":(\\d+)")
-                .matcher(http.get("/api/rest/numberPool").body())
-                .results()
-                .mapToInt(m -> Integer.parseInt(m.group(1)))
-                .sum();
+        List<Integer> inUse = JsonPath.read(http.get("/api/rest/numberPool").body(), "$[*].in_use");
+        return inUse.stream().mapToInt(Integer::intValue).sum();
     }
 
     private static String client(int i) {

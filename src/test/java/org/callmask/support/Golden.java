@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.xmlunit.XMLUnitException;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.builder.Input;
+import org.xmlunit.diff.Diff;
 
 /**
  * Golden files under {@code src/test/resources/golden}: the exact SWML and LaML the service
@@ -25,7 +29,26 @@ public final class Golden {
         }
     }
 
+    /**
+     * The answer must be the golden file, character for character. For LaML, XMLUnit compares the
+     * two documents first, so a difference is reported as the element or attribute that differs.
+     */
     public static void assertMatches(String name, String actual) {
-        assertThat(actual).as("answer compared with golden/%s", name).isEqualTo(read(name));
+        String expected = read(name);
+        if (name.endsWith(".xml")) {
+            Diff diff;
+            try {
+                diff = DiffBuilder.compare(Input.fromString(expected))
+                        .withTest(Input.fromString(actual))
+                        .checkForIdentical()
+                        .build();
+            } catch (XMLUnitException e) {
+                throw new AssertionError("Answer compared with golden/" + name + " is not XML: " + actual, e);
+            }
+            assertThat(diff.hasDifferences())
+                    .as("answer compared with golden/%s: %s", name, diff)
+                    .isFalse();
+        }
+        assertThat(actual).as("answer compared with golden/%s", name).isEqualTo(expected);
     }
 }

@@ -2,10 +2,13 @@ package org.callmask.support;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.callmask.CallMaskApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -14,8 +17,19 @@ import org.springframework.context.support.GenericApplicationContext;
  * One complete CallMask instance started by a test: its own Spring context, HTTP port and
  * connection pool, against a database the test names. Several of them on one PostgreSQL are what
  * a scaled-out deployment looks like.
+ *
+ * <p>Log levels belong to the JVM, not to one instance: those that instances' {@code logging.level.*}
+ * properties set are put back when the last running instance stops, so they never reach the tests
+ * that run after.
  */
 public final class ServiceInstance implements AutoCloseable {
+
+    private static final String LOG_LEVEL = "logging.level.";
+
+    /** Levels (null where inherited) of the loggers running instances have set, as they were before. */
+    private static final Map<String, LogLevel> LOG_LEVELS_BEFORE = new HashMap<>();
+
+    private static int running;
 
     private final ConfigurableApplicationContext context;
     private final HttpTestClient http;
@@ -31,15 +45,22 @@ public final class ServiceInstance implements AutoCloseable {
      * @param properties Spring Boot properties on top of the defaults, such as the data source
      */
     public static ServiceInstance start(Clock clock, Map<String, String> properties) {
+        starting(properties);
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
         args.add("--callmask.session.sweep-interval=1h");
         args.add("--spring.main.banner-mode=off");
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CallMaskApplication.class)
-                .initializers(ctx -> ((GenericApplicationContext) ctx)
-                        .registerBean("testClock", Clock.class, () -> clock, bd -> bd.setPrimary(true)))
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(CallMaskApplication.class)
+                    .initializers(ctx -> ((GenericApplicationContext) ctx)
+                            .registerBean("testClock", Clock.class, () -> clock, bd -> bd.setPrimary(true)))
+                    .run(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            stopped();
+            throw e;
+        }
         return new ServiceInstance(context);
     }
 
@@ -61,6 +82,34 @@ public final class ServiceInstance implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            stopped();
+        }
+    }
+
+    /** Counts an instance in, remembering the levels its properties are about to change. */
+    private static synchronized void starting(Map<String, String> properties) {
+        running++;
+        for (String name : properties.keySet()) {
+            String logger = name.startsWith(LOG_LEVEL) ? name.substring(LOG_LEVEL.length()) : null;
+            if (logger != null && !LOG_LEVELS_BEFORE.containsKey(logger)) {
+                var configuration = logging().getLoggerConfiguration(logger);
+                LOG_LEVELS_BEFORE.put(logger, configuration == null ? null : configuration.getConfiguredLevel());
+            }
+        }
+    }
+
+    /** Counts an instance out; the last one out puts the remembered levels back. */
+    private static synchronized void stopped() {
+        if (--running == 0) {
+            LOG_LEVELS_BEFORE.forEach(logging()::setLogLevel);
+            LOG_LEVELS_BEFORE.clear();
+        }
+    }
+
+    private static LoggingSystem logging() {
+        return LoggingSystem.get(ServiceInstance.class.getClassLoader());
     }
 }

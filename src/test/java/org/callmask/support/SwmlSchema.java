@@ -7,8 +7,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,15 +21,10 @@ public final class SwmlSchema {
 
     private static synchronized Schema schema() {
         if (schema == null) {
-            Path file = SharedFiles.signalwire("swml.schema.json");
-            try {
-                JsonNode node = JSON.readTree(Files.readString(file));
-                // The schema's $id is relative; give it an absolute base so its $refs resolve.
-                schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                        .getSchema(SchemaLocation.of("https://swml.invalid/SWMLObject.json"), node);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+            JsonNode node = JSON.readTree(SignalWireFiles.read("swml.schema.json"));
+            // The schema's $id is relative; give it an absolute base so its $refs resolve.
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(SchemaLocation.of("https://swml.invalid/SWMLObject.json"), node);
         }
         return schema;
     }

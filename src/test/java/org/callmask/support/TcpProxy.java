@@ -3,6 +3,7 @@ package org.callmask.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,17 +17,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TcpProxy implements AutoCloseable {
 
+    private final String targetHost;
     private final int targetPort;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
-    public TcpProxy(int targetPort) throws IOException {
+    /** A relay to the server at this host and port. */
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
         this.targetPort = targetPort;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
         }
         open();
+    }
+
+    /** The address the relay listens on, for a URL. */
+    public String host() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        return loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]" : loopback.getHostAddress();
     }
 
     public int port() {
@@ -57,7 +67,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
                 pipe(client, upstream);

@@ -2,6 +2,7 @@ package org.callmask.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -102,6 +103,37 @@ public enum TestStore {
 
     public static String postgresUrl(String schema) {
         return postgresBaseUrl() + "?currentSchema=" + schema;
+    }
+
+    /** The host of the PostgreSQL server the tests use, from {@code callmask.test.postgres-url}. */
+    public static String postgresHost() {
+        return postgresServer().getHost();
+    }
+
+    /** The port of that server: the one its URL names, or PostgreSQL's default. */
+    public static int postgresPort() {
+        int port = postgresServer().getPort();
+        return port == -1 ? 5432 : port;
+    }
+
+    /**
+     * {@link #postgresUrl(String)} with the server reached at another address, such as a relay a
+     * test puts in front of it.
+     */
+    public static String postgresUrlVia(String host, int port, String schema) {
+        URI server = postgresServer();
+        String query = server.getRawQuery() == null ? "?" : "?" + server.getRawQuery() + "&";
+        return "jdbc:" + server.getScheme() + "://" + host + ":" + port + server.getRawPath() + query + "currentSchema="
+                + schema;
+    }
+
+    private static URI postgresServer() {
+        String url = postgresBaseUrl();
+        URI server = URI.create(url.substring("jdbc:".length()));
+        if (server.getHost() == null) {
+            throw new IllegalStateException("Expected one host in " + url);
+        }
+        return server;
     }
 
     /** A new, empty schema; each test JVM (and each multi-instance test) gets its own. */
