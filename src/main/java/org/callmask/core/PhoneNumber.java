@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -104,9 +105,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         if (text == null) {
             return "null";
         }
-        return DIGIT_RUN
-                .matcher(text)
-                .replaceAll(match -> java.util.regex.Matcher.quoteReplacement(redact(match.group())));
+        return DIGIT_RUN.matcher(text).replaceAll(match -> Matcher.quoteReplacement(redact(match.group())));
     }
 
     @Override

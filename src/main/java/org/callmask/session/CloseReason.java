@@ -1,5 +1,7 @@
 package org.callmask.session;
 
+import java.util.Locale;
+
 /** Why a session stopped routing; stored in {@code session.close_reason}. */
 enum CloseReason {
     /** Its lifetime ran out. */
@@ -10,6 +12,6 @@ enum CloseReason {
     NUMBER_REMOVED;
 
     String column() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

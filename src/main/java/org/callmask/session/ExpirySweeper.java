@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,7 +42,7 @@ class ExpirySweeper {
             // The type only: a driver's message may quote stored numbers.
             log.warn("Sweeper run failed: {}", e.getClass().getName());
         } finally {
-            metrics.sweepTook(java.time.Duration.ofNanos(System.nanoTime() - started), succeeded);
+            metrics.sweepTook(Duration.ofNanos(System.nanoTime() - started), succeeded);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.callmask.session;
 
+import java.util.Locale;
+
 /** A mask's state as the admin API reports it. */
 public enum MaskStatus {
     /** Open and within its lifetime: calls and texts are routed. */
@@ -11,6 +13,6 @@ public enum MaskStatus {
 
     /** The lower-case name used on the wire. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package org.callmask.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import org.callmask.support.HttpTestClient.Response;
 import org.callmask.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AdminAccessTests extends IntegrationTest {
         Response post = http.send(http.request("/api/rest/numberPool")
                 .header("X-Forwarded-For", "203.0.113.7")
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone_numbers\":\"+15551231111\"}")));
+                .POST(BodyPublishers.ofString("{\"phone_numbers\":\"+15551231111\"}")));
         assertThat(post.status()).isEqualTo(401);
         assertThat(http.get("/api/rest/numberPool").body()).isEqualTo("[]");
     }

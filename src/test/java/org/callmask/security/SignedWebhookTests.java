@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.callmask.support.HttpTestClient.fields;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import org.callmask.support.Golden;
 import org.callmask.support.HttpTestClient;
@@ -139,9 +142,8 @@ class SignedWebhookTests extends IntegrationTest {
     @Test
     void checksTheBodyHashOfJsonSentToTheLamlSurface() throws Exception {
         String body = "{\"From\":\"" + CLIENT + "\"}";
-        String hash = java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         String path = "/texts/route?bodySHA256=" + hash;
         String signature = signer.form(PUBLIC + path, Map.of());
 

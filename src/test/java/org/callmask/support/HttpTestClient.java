@@ -10,6 +10,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -88,5 +89,5 @@ public final class HttpTestClient {
         return out;
     }
 
-    public record Response(int status, String contentType, String body, Map<String, java.util.List<String>> headers) {}
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {}
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -77,7 +78,7 @@ public enum TestStore {
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException("CI is set, so the PostgreSQL tests must run: " + message, e);
             }
-            org.junit.jupiter.api.Assumptions.abort("Skipped: " + message);
+            Assumptions.abort("Skipped: " + message);
         }
     }
 
