@@ -8,22 +8,41 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who counts as the operator at this machine while no API key is set: a connection from loopback,
- * naming a loopback host, that came through no proxy. Each part closes a way in: a tunnel or
- * reverse proxy connects from loopback but adds its headers; a web page that rebinds its own
- * domain name to 127.0.0.1 connects from loopback without proxy headers but sends its own name as
- * {@code Host}.
+ * Who counts as the operator at this machine while no API key is set: an HTTP/1.1 connection from
+ * loopback, naming a loopback host, that came through no proxy. Each part closes a way in: a tunnel
+ * or reverse proxy connects from loopback but adds its headers, or, as nginx does by default,
+ * speaks HTTP/1.0 upstream; a web page that rebinds its own domain name to 127.0.0.1 connects from
+ * loopback without proxy headers but sends its own name as {@code Host}. A plain TCP forwarder
+ * (socat, {@code ssh -R}) is indistinguishable from a local client: the README says to set a key
+ * before running one.
  */
 final class LocalOperator {
 
     /** Headers that proxies, tunnels and CDNs add; any one of them means the caller is elsewhere. */
     private static final Set<String> PROXY_HEADERS = Set.of(
-            "forwarded", "x-real-ip", "via", "cf-connecting-ip", "true-client-ip", "x-client-ip", "fly-client-ip");
+            "forwarded",
+            "x-real-ip",
+            "via",
+            "true-client-ip",
+            "x-client-ip",
+            "client-ip",
+            "x-cluster-client-ip",
+            "fly-client-ip",
+            "fastly-client-ip",
+            "x-azure-clientip",
+            "x-azure-socketip",
+            "cdn-loop",
+            "x-appengine-user-ip");
+
+    /** Families of headers that proxies, CDNs and meshes add under names of their own. */
+    private static final Set<String> PROXY_HEADER_PREFIXES =
+            Set.of("x-forwarded", "x-original-", "x-envoy-", "cf-", "tailscale-", "x-amzn-");
 
     private LocalOperator() {}
 
     static boolean isLocalOperator(HttpServletRequest request) {
-        return isLoopbackAddress(request.getRemoteAddr())
+        return !"HTTP/1.0".equals(request.getProtocol())
+                && isLoopbackAddress(request.getRemoteAddr())
                 && isLoopbackHost(request.getHeader("Host"))
                 && !cameThroughAProxy(request);
     }
@@ -31,7 +50,7 @@ final class LocalOperator {
     static boolean cameThroughAProxy(HttpServletRequest request) {
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (PROXY_HEADERS.contains(lower) || lower.startsWith("x-forwarded-")) {
+            if (PROXY_HEADERS.contains(lower) || PROXY_HEADER_PREFIXES.stream().anyMatch(lower::startsWith)) {
                 return true;
             }
         }
@@ -61,7 +80,7 @@ final class LocalOperator {
     }
 
     private static boolean isPortOrNothing(String rest) {
-        return rest.isEmpty() || rest.matches(":[0-9]{1,5}");
+        return rest.isEmpty() || (rest.matches(":[0-9]{1,5}") && Integer.parseInt(rest.substring(1)) <= 65535);
     }
 
     private static boolean isLoopbackIpv4(String name) {

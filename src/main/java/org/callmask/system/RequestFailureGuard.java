@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -38,10 +39,18 @@ class RequestFailureGuard extends OncePerRequestFilter {
                 root = root.getCause();
             }
             StackTraceElement[] trace = root.getStackTrace();
-            log.error(
-                    "Request failed before an answer: {} at {}",
-                    root.getClass().getName(),
-                    trace.length == 0 ? "unknown" : trace[0]);
+            String where = trace.length == 0 ? "unknown" : trace[0].toString();
+            if (isUndecodable(root)) {
+                // The client sent bytes that do not decode (a broken %-escape, say): its fault, not an alert.
+                log.info(
+                        "Request refused: it could not be decoded ({})",
+                        root.getClass().getName());
+            } else {
+                log.error(
+                        "Request failed before an answer: {} at {}",
+                        root.getClass().getName(),
+                        where);
+            }
             if (response.isCommitted()) {
                 return;
             }
@@ -51,5 +60,11 @@ class RequestFailureGuard extends OncePerRequestFilter {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(ANSWER);
         }
+    }
+
+    private static boolean isUndecodable(Throwable root) {
+        return root instanceof CharConversionException
+                || root instanceof IllegalArgumentException
+                || root.getClass().getSimpleName().endsWith("DecodeException");
     }
 }

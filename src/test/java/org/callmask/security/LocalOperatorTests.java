@@ -2,10 +2,12 @@ package org.callmask.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.callmask.support.IntegrationTest;
 import org.callmask.support.RawHttp;
 import org.callmask.support.RawHttp.Response;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -73,7 +75,18 @@ class LocalOperatorTests extends IntegrationTest {
                 "True-Client-IP",
                 "X-Client-IP",
                 "Fly-Client-IP",
-                "x-forwarded-for"
+                "x-forwarded-for",
+                "X-Forwarded",
+                "X-Original-Forwarded-For",
+                "X-Original-Host",
+                "X-Cluster-Client-IP",
+                "Client-IP",
+                "X-Envoy-External-Address",
+                "X-Azure-ClientIP",
+                "Fastly-Client-IP",
+                "CDN-Loop",
+                "Tailscale-User-Login",
+                "X-Amzn-Trace-Id"
             })
     void refusesARequestThatCameThroughAProxy(String header) {
         Response answer = new RawHttp(port).get("/api/rest/numberPool", Map.of(header, "203.0.113.7"));
@@ -87,5 +100,15 @@ class LocalOperatorTests extends IntegrationTest {
             assertThat(answer.body()).contains("CALLMASK_API_KEYS");
             assertThat(answer.headers().get("www-authenticate")).contains("Bearer", "Basic");
         }
+    }
+
+    @Test
+    void refusesAnHttp10RequestAsNginxSendsByDefaultWithTheUpstreamAsHost() {
+        Response answer = new RawHttp(port)
+                .exchange(("GET /api/rest/numberPool HTTP/1.0\r\nHost: 127.0.0.1:" + port
+                                + "\r\nConnection: close\r\nUser-Agent: curl/8.0\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertRefused(answer);
     }
 }

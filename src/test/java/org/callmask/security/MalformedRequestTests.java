@@ -93,4 +93,25 @@ class MalformedRequestTests extends IntegrationTest {
         }
         assertThat(output.getAll()).doesNotContain(SECRET_NUMBER.substring(1));
     }
+
+    @Test
+    void keepsAnAdminsMistypedPathOutOfTheLogs(CapturedOutput output) {
+        RawHttp raw = new RawHttp(port);
+        for (String path :
+                new String[] {"/api/rest/numberMask/" + SECRET_NUMBER + "/x", "/api/rest/numberMasks/" + SECRET_NUMBER
+                }) {
+            Response answer = raw.get(path, Map.of());
+
+            assertThat(answer.status()).as(path).isEqualTo(404);
+        }
+        assertThat(output.getAll()).doesNotContain(SECRET_NUMBER.substring(1));
+    }
+
+    @Test
+    void answersAnUndecodableQueryWith400AndNoErrorLine(CapturedOutput output) {
+        Response answer = new RawHttp(port).get("/actuator/health?a=%zz", Map.of());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(output.getAll()).doesNotContain(" ERROR ");
+    }
 }
