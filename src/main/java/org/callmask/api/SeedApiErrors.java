@@ -10,7 +10,7 @@ import org.callmask.session.NumberInUse;
 import org.callmask.session.PoolExhausted;
 import org.callmask.session.PoolNumberAsParticipant;
 import org.callmask.session.SameNumberOnBothSides;
-import org.callmask.session.StoreContended;
+import org.callmask.system.StoreContended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

@@ -66,6 +66,11 @@ public class NumberPool {
         return added;
     }
 
+    /** The numbers in the pool, in the order they were added. */
+    public List<PhoneNumber> numbers() {
+        return repository.numbers();
+    }
+
     /** Which of {@code numbers} are in the pool now. */
     public Set<PhoneNumber> present(Collection<PhoneNumber> numbers) {
         return repository.present(numbers);

@@ -38,6 +38,13 @@ class PoolRepository {
 
     // The retired_at guard makes a concurrent removal and allocation serialise on this row:
     // whichever comes second sees the other's outcome.
+    private static final String NUMBERS = """
+            SELECT number
+            FROM pool_number
+            WHERE retired_at IS NULL
+            ORDER BY created_at, number
+            """;
+
     private static final String PRESENT = """
             SELECT number
             FROM pool_number
@@ -92,6 +99,12 @@ class PoolRepository {
                 .param("number", number.e164())
                 .query(PoolRepository::toPoolNumber)
                 .optional();
+    }
+
+    List<PhoneNumber> numbers() {
+        return jdbc.sql(NUMBERS)
+                .query((rs, i) -> new PhoneNumber(rs.getString("number")))
+                .list();
     }
 
     Set<PhoneNumber> present(Collection<PhoneNumber> numbers) {

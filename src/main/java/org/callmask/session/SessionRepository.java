@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.callmask.core.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,14 +129,12 @@ class SessionRepository {
                 LIMIT :limit)
             """;
 
-    private static final String POOL_USAGE = """
-            SELECT p.number, COUNT(DISTINCT s.id) AS active_masks
-            FROM pool_number p
-            LEFT JOIN participant r ON r.proxy_number = p.number AND r.released_at IS NULL
-            LEFT JOIN session s ON s.id = r.session_id AND s.closed_at IS NULL AND s.expires_at > :now
-            WHERE p.retired_at IS NULL
-            GROUP BY p.number, p.created_at
-            ORDER BY p.created_at, p.number
+    private static final String ACTIVE_MASKS_BY_PROXY = """
+            SELECT r.proxy_number, COUNT(DISTINCT s.id) AS active_masks
+            FROM participant r
+            JOIN session s ON s.id = r.session_id
+            WHERE r.released_at IS NULL AND s.closed_at IS NULL AND s.expires_at > :now
+            GROUP BY r.proxy_number
             """;
 
     private static final String COUNT_ACTIVE = """
@@ -263,11 +263,13 @@ class SessionRepository {
         return jdbc.sql(COUNT_ACTIVE).param("now", now).query(Long.class).single();
     }
 
-    List<PoolUsage> poolUsage(long now) {
-        return jdbc.sql(POOL_USAGE)
-                .param("now", now)
-                .query((rs, i) -> new PoolUsage(new PhoneNumber(rs.getString("number")), rs.getInt("active_masks")))
-                .list();
+    /** How many active masks use each proxy number that has any. */
+    Map<PhoneNumber, Integer> activeMasksByProxy(long now) {
+        Map<PhoneNumber, Integer> counts = new HashMap<>();
+        jdbc.sql(ACTIVE_MASKS_BY_PROXY).param("now", now).query(rs -> {
+            counts.put(new PhoneNumber(rs.getString("proxy_number")), rs.getInt("active_masks"));
+        });
+        return counts;
     }
 
     /** An open session and when it expires. */

@@ -1,4 +1,4 @@
-package org.callmask.session;
+package org.callmask.system;
 
 /**
  * A unit of work kept losing races to concurrent requests for the same numbers (or locks) and gave
@@ -6,7 +6,7 @@ package org.callmask.session;
  */
 public final class StoreContended extends RuntimeException {
 
-    StoreContended(int attempts, Throwable last) {
+    public StoreContended(int attempts, Throwable last) {
         super("Gave up after " + attempts + " attempts that lost races to concurrent requests; retry", last);
     }
 }

@@ -1,0 +1,161 @@
+package org.callmask.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.callmask.core.PhoneNumber;
+import org.callmask.pool.NumberPool;
+import org.callmask.pool.PoolNumber;
+import org.callmask.session.SessionRepository.ActiveRoute;
+import org.callmask.system.LostRaces;
+import org.callmask.system.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens masks under the number-reuse rule: a pool number serves any number of masks, but a real
+ * number meets a given pool number in at most one active mask. The database enforces it (a unique
+ * index over active routes); this picks a candidate, inserts, and on a conflict (another instance
+ * won the race) the whole attempt runs again against fresh state.
+ */
+@Component
+class MaskAllocation {
+
+    private static final Logger log = LoggerFactory.getLogger(MaskAllocation.class);
+
+    private static final int CANDIDATES_PER_ATTEMPT = 8;
+
+    private final SessionRepository repository;
+    private final NumberPool pool;
+    private final SessionClosing closing;
+    private final SessionProperties properties;
+    private final Transactions transactions;
+    private final LostRaces races;
+    private final SessionMetrics metrics;
+    private final Clock clock;
+
+    MaskAllocation(
+            SessionRepository repository,
+            NumberPool pool,
+            SessionClosing closing,
+            SessionProperties properties,
+            Transactions transactions,
+            LostRaces races,
+            SessionMetrics metrics,
+            Clock clock) {
+        this.repository = repository;
+        this.pool = pool;
+        this.closing = closing;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.races = races;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a mask between a client and a contractor, or returns the one they already have.
+     *
+     * @param lifetime how long it routes; the configured default when empty
+     * @throws PoolExhausted when every pool number already pairs one of them with another mask
+     * @throws SameNumberOnBothSides when client and contractor are one number
+     * @throws PoolNumberAsParticipant when either is a pool number
+     * @throws InvalidLifetime when the lifetime is not positive or above the maximum
+     */
+    Mask open(PhoneNumber client, PhoneNumber contractor, Optional<Duration> lifetime) {
+        if (client.equals(contractor)) {
+            throw new SameNumberOnBothSides();
+        }
+        Set<PhoneNumber> inPool = pool.present(List.of(contractor, client));
+        for (PhoneNumber participant : List.of(contractor, client)) {
+            if (inPool.contains(participant)) {
+                throw new PoolNumberAsParticipant(participant, true);
+            }
+        }
+        Duration ttl = lifetime.orElse(properties.defaultTtl());
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxTtl()) > 0) {
+            throw new InvalidLifetime(ttl, properties.maxTtl());
+        }
+        try {
+            return races.retry(() -> openOnce(client, contractor, ttl));
+        } catch (PoolExhausted e) {
+            metrics.poolExhausted();
+            throw e;
+        }
+    }
+
+    /**
+     * One attempt. What the choice needs is read without holding the writer; the choice is then
+     * written in one short transaction. A choice that a concurrent request made stale breaks a
+     * unique index or finds its number removed, and the caller tries again on fresh state.
+     */
+    private Mask openOnce(PhoneNumber client, PhoneNumber contractor, Duration ttl) {
+        long now = clock.millis();
+        List<PhoneNumber> both = List.of(client, contractor);
+        String pairKey = PairKey.of(client, contractor).value();
+        List<ActiveRoute> routes = repository.activeRoutesOf(both);
+        if (routes.stream().anyMatch(r -> r.expiresAt() <= now)) {
+            // An expired mask must never block a new one, whether or not the sweeper has run.
+            transactions.write(
+                    status -> closing.closeAndRelease(repository.dueSessionsOf(both, now), CloseReason.EXPIRED, now));
+        }
+        Set<PhoneNumber> taken = new HashSet<>();
+        for (ActiveRoute route : routes) {
+            if (route.expiresAt() <= now) {
+                continue;
+            }
+            if (pairKey.equals(route.pairKey())) {
+                return new Mask(
+                        route.sessionId(),
+                        client,
+                        contractor,
+                        route.proxy(),
+                        Instant.ofEpochMilli(route.createdAt()),
+                        Instant.ofEpochMilli(route.expiresAt()),
+                        MaskStatus.ACTIVE);
+            }
+            taken.add(route.proxy());
+        }
+
+        Optional<PhoneNumber> sticky = repository.lastProxyOfPair(pairKey);
+        List<PoolNumber> candidates = pool.candidates(taken, sticky, pairKey, CANDIDATES_PER_ATTEMPT);
+        if (candidates.isEmpty()) {
+            throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
+        }
+        long expiresAt = now + ttl.toMillis();
+        return transactions.write(status -> {
+            PhoneNumber chosen = null;
+            for (PoolNumber candidate : candidates) {
+                if (pool.takeRoutes(candidate.number(), both.size())) {
+                    chosen = candidate.number();
+                    break;
+                }
+            }
+            if (chosen == null) {
+                throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
+            }
+            long id = repository.insertSession(pairKey, now, expiresAt);
+            repository.insertPair(id, client, contractor, chosen);
+            metrics.maskCreated();
+            log.info(
+                    "Mask {} opened on {} for client {} and contractor {}",
+                    id,
+                    chosen.redacted(),
+                    client.redacted(),
+                    contractor.redacted());
+            return new Mask(
+                    id,
+                    client,
+                    contractor,
+                    chosen,
+                    Instant.ofEpochMilli(now),
+                    Instant.ofEpochMilli(expiresAt),
+                    MaskStatus.ACTIVE);
+        });
+    }
+}

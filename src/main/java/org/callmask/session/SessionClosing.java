@@ -1,0 +1,134 @@
+package org.callmask.session;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import org.callmask.core.PhoneNumber;
+import org.callmask.pool.NumberPool;
+import org.callmask.session.SessionRepository.OpenSession;
+import org.callmask.system.LostRaces;
+import org.callmask.system.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends sessions: deleted through the API, expired, or closed because their number left the pool.
+ * Closing a session releases its routes and gives them back to the pool in the same transaction,
+ * so the pool's counts never drift from the routes.
+ */
+@Component
+class SessionClosing {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionClosing.class);
+
+    private final SessionRepository repository;
+    private final NumberPool pool;
+    private final Transactions transactions;
+    private final LostRaces races;
+    private final SessionMetrics metrics;
+    private final Clock clock;
+
+    SessionClosing(
+            SessionRepository repository,
+            NumberPool pool,
+            Transactions transactions,
+            LostRaces races,
+            SessionMetrics metrics,
+            Clock clock) {
+        this.repository = repository;
+        this.pool = pool;
+        this.transactions = transactions;
+        this.races = races;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Deletes every active mask on a number; returns how many. */
+    int closeAll(PhoneNumber maskNumber) {
+        return inTransaction(
+                now -> closeAndRelease(repository.openSessionsOnProxy(maskNumber), CloseReason.DELETED, now));
+    }
+
+    /** Deletes the active mask of one pair on a number; returns 1, or 0 when there was none. */
+    int close(PhoneNumber maskNumber, PairKey pair) {
+        return inTransaction(now -> closeAndRelease(
+                repository.openSessionOfPairOnProxy(pair.value(), maskNumber), CloseReason.DELETED, now));
+    }
+
+    /**
+     * Removes a number from the pool, closing the masks on it when {@code force} is set.
+     *
+     * @return false when the number was not in the pool
+     * @throws NumberInUse when active masks use it and {@code force} is false; nothing changes
+     */
+    boolean removeFromPool(PhoneNumber number, boolean force) {
+        Boolean removed = races.retry(() -> transactions.write(status -> {
+            long now = clock.millis();
+            // Retiring first takes the row lock that allocation also takes, so no mask can be
+            // opened on the number between the count below and the commit.
+            if (!pool.retire(number)) {
+                return false;
+            }
+            List<OpenSession> open = repository.openSessionsOnProxy(number);
+            int live = (int) open.stream().filter(s -> s.expiresAt() > now).count();
+            if (live > 0 && !force) {
+                throw new NumberInUse(number, live);
+            }
+            closeAndRelease(open, CloseReason.NUMBER_REMOVED, now);
+            log.info("Pool: {} removed, {} active masks closed", number.redacted(), live);
+            return true;
+        }));
+        return Boolean.TRUE.equals(removed);
+    }
+
+    /** One unit of work in its own transaction at the current time, retried on a lost race. */
+    int inTransaction(LongFunction<Integer> work) {
+        Integer result = races.retry(() -> transactions.write(status -> work.apply(clock.millis())));
+        return result == null ? 0 : result;
+    }
+
+    /**
+     * Closes the given open sessions, as expired where their lifetime has run out and with
+     * {@code reason} otherwise, releases their routes and gives the routes back to the pool. Runs
+     * inside the caller's transaction.
+     *
+     * @return how many sessions were closed with {@code reason}
+     */
+    int closeAndRelease(List<OpenSession> sessions, CloseReason reason, long now) {
+        if (sessions.isEmpty()) {
+            return 0;
+        }
+        List<Long> due = new ArrayList<>();
+        List<Long> live = new ArrayList<>();
+        for (OpenSession session : sessions) {
+            (session.expiresAt() <= now ? due : live).add(session.id());
+        }
+        List<Long> closed = new ArrayList<>();
+        int closedWithReason = 0;
+        if (!due.isEmpty()) {
+            List<Long> expired = repository.close(due, CloseReason.EXPIRED, now);
+            metrics.masksClosed(CloseReason.EXPIRED, expired.size());
+            closed.addAll(expired);
+            if (reason == CloseReason.EXPIRED) {
+                closedWithReason += expired.size();
+            }
+        }
+        if (!live.isEmpty()) {
+            List<Long> ended = repository.close(live, reason, now);
+            metrics.masksClosed(reason, ended.size());
+            closed.addAll(ended);
+            closedWithReason += ended.size();
+        }
+        if (!closed.isEmpty()) {
+            Map<PhoneNumber, Integer> released = repository.releaseRoutes(closed, now).stream()
+                    .collect(Collectors.toMap(Function.identity(), n -> 1, Integer::sum));
+            pool.giveBackRoutes(released);
+        }
+        return closedWithReason;
+    }
+}
