@@ -80,7 +80,10 @@ final class LocalOperator {
     }
 
     private static boolean isPortOrNothing(String rest) {
-        return rest.isEmpty() || (rest.matches(":[0-9]{1,5}") && Integer.parseInt(rest.substring(1)) <= 65535);
+        if (rest.isEmpty()) {
+            return true;
+        }
+        return rest.charAt(0) == ':' && isNumberUpTo(rest.substring(1), 65535);
     }
 
     private static boolean isLoopbackIpv4(String name) {
@@ -89,11 +92,27 @@ final class LocalOperator {
             return false;
         }
         for (String part : parts) {
-            if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
+            if (part.length() > 3 || !isNumberUpTo(part, 255)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Decimal digits only (no sign, no spaces), of a value up to {@code max}. */
+    private static boolean isNumberUpTo(String text, int max) {
+        if (text.isEmpty() || text.length() > 5) {
+            return false;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= max;
     }
 
     private static boolean isLoopbackAddress(String address) {
