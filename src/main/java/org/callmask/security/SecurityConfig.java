@@ -17,6 +17,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -101,17 +102,17 @@ class SecurityConfig {
     SecurityFilterChain everythingElse(
             HttpSecurity http, AuthenticationManager adminAuthenticationManager, HttpProperties limits)
             throws Exception {
+        AuthenticationEntryPoint refusal = Refusals.adminEntryPoint(admins.hasKeys());
         AuthenticationFilter authentication = new AuthenticationFilter(adminAuthenticationManager, admins);
         // Authenticated: carry on to the route (the default would redirect, as after a login form).
         authentication.setSuccessHandler((AuthenticationSuccessHandler) (request, response, auth) -> {});
-        authentication.setFailureHandler((request, response, failure) ->
-                Refusals.adminEntryPoint(admins.hasKeys()).commence(request, response, failure));
+        authentication.setFailureHandler(refusal::commence);
         stateless(http)
                 .addFilterBefore(authentication, AuthorizationFilter.class)
                 // After authorisation, so an unauthenticated caller never makes the service buffer a body.
                 .addFilterAfter(new RequestBodyLimit(limits.maxApiBody().toBytes()), AuthorizationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(Refusals.adminEntryPoint(admins.hasKeys()))
-                        .accessDeniedHandler(Refusals.unclassified()))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(refusal).accessDeniedHandler(Refusals.unclassified()))
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
