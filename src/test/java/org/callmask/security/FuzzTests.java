@@ -259,26 +259,19 @@ class FuzzTests extends IntegrationTest {
         }
     }
 
+    /** Everything stored, one line a row, to compare before and after a request. */
     private String snapshot() {
         return String.join(
-                        "\n",
-                        jdbc.sql(
-                                        "SELECT number || ' ' || COALESCE(CAST(retired_at AS TEXT), '-') || ' ' || active_routes FROM pool_number ORDER BY number")
-                                .query(String.class)
-                                .list())
-                + "\n"
-                + String.join(
-                        "\n",
-                        jdbc.sql(
-                                        "SELECT id || ' ' || COALESCE(pair_key, '-') || ' ' || COALESCE(close_reason, '-') FROM session ORDER BY id")
-                                .query(String.class)
-                                .list())
-                + "\n"
-                + String.join(
-                        "\n",
-                        jdbc.sql(
-                                        "SELECT session_id || ' ' || number || ' ' || proxy_number || ' ' || COALESCE(CAST(released_at AS TEXT), '-') FROM participant ORDER BY session_id, role")
-                                .query(String.class)
-                                .list());
+                "\n",
+                rows("SELECT number || ' ' || COALESCE(CAST(retired_at AS TEXT), '-') || ' ' || active_routes"
+                        + " FROM pool_number ORDER BY number"),
+                rows("SELECT id || ' ' || COALESCE(pair_key, '-') || ' ' || COALESCE(close_reason, '-')"
+                        + " FROM session ORDER BY id"),
+                rows("SELECT session_id || ' ' || number || ' ' || proxy_number || ' '"
+                        + " || COALESCE(CAST(released_at AS TEXT), '-') FROM participant ORDER BY session_id, role"));
+    }
+
+    private String rows(String sql) {
+        return String.join("\n", jdbc.sql(sql).query(String.class).list());
     }
 }
