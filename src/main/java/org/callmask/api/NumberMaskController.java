@@ -193,7 +193,7 @@ class NumberMaskController {
                     SeedFormat.time(mask.createdAt()),
                     SeedFormat.time(mask.expiresAt()),
                     mask.status() == MaskStatus.DELETED ? 1 : 0,
-                    mask.id(),
+                    mask.id().value(),
                     mask.status().wireName());
         }
     }

@@ -8,7 +8,7 @@ import org.callmask.core.PhoneNumber;
  * {@code maskNumber}.
  */
 public record Mask(
-        long id,
+        SessionId id,
         PhoneNumber client,
         PhoneNumber contractor,
         PhoneNumber maskNumber,

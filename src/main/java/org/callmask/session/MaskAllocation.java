@@ -95,39 +95,39 @@ class MaskAllocation {
      * unique index or finds its number removed, and the caller tries again on fresh state.
      */
     private Mask openOnce(PhoneNumber client, PhoneNumber contractor, Duration ttl) {
-        long now = clock.millis();
+        Instant now = clock.instant();
         List<PhoneNumber> both = List.of(client, contractor);
-        String pairKey = PairKey.of(client, contractor).value();
+        PairKey pair = PairKey.of(client, contractor);
         List<ActiveRoute> routes = repository.activeRoutesOf(both);
-        if (routes.stream().anyMatch(r -> r.expiresAt() <= now)) {
+        if (routes.stream().anyMatch(r -> r.expiredAt(now))) {
             // An expired mask must never block a new one, whether or not the sweeper has run.
             transactions.write(
                     status -> closing.closeAndRelease(repository.dueSessionsOf(both, now), CloseReason.EXPIRED, now));
         }
         Set<PhoneNumber> taken = new HashSet<>();
         for (ActiveRoute route : routes) {
-            if (route.expiresAt() <= now) {
+            if (route.expiredAt(now)) {
                 continue;
             }
-            if (pairKey.equals(route.pairKey())) {
+            if (pair.equals(route.pairKey())) {
                 return new Mask(
                         route.sessionId(),
                         client,
                         contractor,
                         route.proxy(),
-                        Instant.ofEpochMilli(route.createdAt()),
-                        Instant.ofEpochMilli(route.expiresAt()),
+                        route.createdAt(),
+                        route.expiresAt(),
                         MaskStatus.ACTIVE);
             }
             taken.add(route.proxy());
         }
 
-        Optional<PhoneNumber> sticky = repository.lastProxyOfPair(pairKey);
-        List<PoolNumber> candidates = pool.candidates(taken, sticky, pairKey, CANDIDATES_PER_ATTEMPT);
+        Optional<PhoneNumber> sticky = repository.lastProxyOfPair(pair);
+        List<PoolNumber> candidates = pool.candidates(taken, sticky, pair.value(), CANDIDATES_PER_ATTEMPT);
         if (candidates.isEmpty()) {
             throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
         }
-        long expiresAt = now + ttl.toMillis();
+        Instant expiresAt = now.plus(ttl);
         return transactions.write(status -> {
             PhoneNumber chosen = null;
             for (PoolNumber candidate : candidates) {
@@ -139,23 +139,16 @@ class MaskAllocation {
             if (chosen == null) {
                 throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
             }
-            long id = repository.insertSession(pairKey, now, expiresAt);
+            SessionId id = repository.insertSession(pair, now, expiresAt);
             repository.insertPair(id, client, contractor, chosen);
             metrics.maskCreated();
             log.info(
                     "Mask {} opened on {} for client {} and contractor {}",
-                    id,
+                    id.value(),
                     chosen.redacted(),
                     client.redacted(),
                     contractor.redacted());
-            return new Mask(
-                    id,
-                    client,
-                    contractor,
-                    chosen,
-                    Instant.ofEpochMilli(now),
-                    Instant.ofEpochMilli(expiresAt),
-                    MaskStatus.ACTIVE);
+            return new Mask(id, client, contractor, chosen, now, expiresAt, MaskStatus.ACTIVE);
         });
     }
 }

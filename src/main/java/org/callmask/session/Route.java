@@ -9,4 +9,4 @@ import org.callmask.core.PhoneNumber;
  * @param callee the other participant's real number
  * @param calleeProxy the proxy number the callee knows this session by, shown as the caller ID
  */
-public record Route(long sessionId, PhoneNumber callee, PhoneNumber calleeProxy) {}
+public record Route(SessionId sessionId, PhoneNumber callee, PhoneNumber calleeProxy) {}

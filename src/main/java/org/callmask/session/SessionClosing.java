@@ -1,11 +1,11 @@
 package org.callmask.session;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
@@ -56,8 +56,8 @@ class SessionClosing {
 
     /** Deletes the active mask of one pair on a number; returns 1, or 0 when there was none. */
     int close(PhoneNumber maskNumber, PairKey pair) {
-        return inTransaction(now -> closeAndRelease(
-                repository.openSessionOfPairOnProxy(pair.value(), maskNumber), CloseReason.DELETED, now));
+        return inTransaction(now ->
+                closeAndRelease(repository.openSessionOfPairOnProxy(pair, maskNumber), CloseReason.DELETED, now));
     }
 
     /**
@@ -68,14 +68,14 @@ class SessionClosing {
      */
     boolean removeFromPool(PhoneNumber number, boolean force) {
         Boolean removed = races.retry(() -> transactions.write(status -> {
-            long now = clock.millis();
+            Instant now = clock.instant();
             // Retiring first takes the row lock that allocation also takes, so no mask can be
             // opened on the number between the count below and the commit.
             if (!pool.retire(number)) {
                 return false;
             }
             List<OpenSession> open = repository.openSessionsOnProxy(number);
-            int live = (int) open.stream().filter(s -> s.expiresAt() > now).count();
+            int live = (int) open.stream().filter(s -> !s.expiredAt(now)).count();
             if (live > 0 && !force) {
                 throw new NumberInUse(number, live);
             }
@@ -87,8 +87,8 @@ class SessionClosing {
     }
 
     /** One unit of work in its own transaction at the current time, retried on a lost race. */
-    int inTransaction(LongFunction<Integer> work) {
-        Integer result = races.retry(() -> transactions.write(status -> work.apply(clock.millis())));
+    int inTransaction(Function<Instant, Integer> work) {
+        Integer result = races.retry(() -> transactions.write(status -> work.apply(clock.instant())));
         return result == null ? 0 : result;
     }
 
@@ -99,19 +99,19 @@ class SessionClosing {
      *
      * @return how many sessions were closed with {@code reason}
      */
-    int closeAndRelease(List<OpenSession> sessions, CloseReason reason, long now) {
+    int closeAndRelease(List<OpenSession> sessions, CloseReason reason, Instant now) {
         if (sessions.isEmpty()) {
             return 0;
         }
-        List<Long> due = new ArrayList<>();
-        List<Long> live = new ArrayList<>();
+        List<SessionId> due = new ArrayList<>();
+        List<SessionId> live = new ArrayList<>();
         for (OpenSession session : sessions) {
-            (session.expiresAt() <= now ? due : live).add(session.id());
+            (session.expiredAt(now) ? due : live).add(session.id());
         }
-        List<Long> closed = new ArrayList<>();
+        List<SessionId> closed = new ArrayList<>();
         int closedWithReason = 0;
         if (!due.isEmpty()) {
-            List<Long> expired = repository.close(due, CloseReason.EXPIRED, now);
+            List<SessionId> expired = repository.close(due, CloseReason.EXPIRED, now);
             metrics.masksClosed(CloseReason.EXPIRED, expired.size());
             closed.addAll(expired);
             if (reason == CloseReason.EXPIRED) {
@@ -119,7 +119,7 @@ class SessionClosing {
             }
         }
         if (!live.isEmpty()) {
-            List<Long> ended = repository.close(live, reason, now);
+            List<SessionId> ended = repository.close(live, reason, now);
             metrics.masksClosed(reason, ended.size());
             closed.addAll(ended);
             closedWithReason += ended.size();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -105,8 +106,8 @@ class SessionMetrics {
 
     private double read(ToDoubleFunction<Snapshot> value) {
         Snapshot current = snapshot;
-        long now = clock.millis();
-        if (current == null || now - current.takenAt > GAUGE_REFRESH.toMillis() || now < current.takenAt) {
+        Instant now = clock.instant();
+        if (current == null || now.isAfter(current.takenAt.plus(GAUGE_REFRESH)) || now.isBefore(current.takenAt)) {
             try {
                 current = new Snapshot(now, repository.countActive(now), pool.stats());
                 snapshot = current;
@@ -130,5 +131,5 @@ class SessionMetrics {
         }
     }
 
-    private record Snapshot(long takenAt, long activeMasks, PoolStats pool) {}
+    private record Snapshot(Instant takenAt, long activeMasks, PoolStats pool) {}
 }

@@ -147,34 +147,34 @@ class SessionRepository {
         this.jdbc = jdbc;
     }
 
-    long insertSession(String pairKey, long createdAt, long expiresAt) {
-        return jdbc.sql(INSERT_SESSION)
-                .param("pairKey", pairKey)
-                .param("createdAt", createdAt)
-                .param("expiresAt", expiresAt)
+    SessionId insertSession(PairKey pair, Instant createdAt, Instant expiresAt) {
+        return new SessionId(jdbc.sql(INSERT_SESSION)
+                .param("pairKey", pair.value())
+                .param("createdAt", createdAt.toEpochMilli())
+                .param("expiresAt", expiresAt.toEpochMilli())
                 .query(Long.class)
-                .single();
+                .single());
     }
 
     /** The two participants of a seed mask, who both see {@code proxy}. */
-    void insertPair(long sessionId, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy) {
+    void insertPair(SessionId session, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy) {
         jdbc.sql(INSERT_PAIR)
-                .param("sessionId", sessionId)
+                .param("sessionId", session.value())
                 .param("client", client.e164())
                 .param("contractor", contractor.e164())
                 .param("proxy", proxy.e164())
                 .update();
     }
 
-    Optional<PhoneNumber> lastProxyOfPair(String pairKey) {
+    Optional<PhoneNumber> lastProxyOfPair(PairKey pair) {
         return jdbc.sql(LAST_PROXY_OF_PAIR)
-                .param("pairKey", pairKey)
+                .param("pairKey", pair.value())
                 .query(String.class)
                 .optional()
                 .map(PhoneNumber::new);
     }
 
-    List<Mask> masksOn(PhoneNumber mask, long now) {
+    List<Mask> masksOn(PhoneNumber mask, Instant now) {
         return jdbc.sql(MASKS_ON_NUMBER)
                 .param("mask", mask.e164())
                 .query((rs, i) -> toMask(rs, now))
@@ -185,31 +185,31 @@ class SessionRepository {
         return jdbc.sql(ACTIVE_ROUTES_OF)
                 .param("numbers", e164s(numbers))
                 .query((rs, i) -> new ActiveRoute(
-                        rs.getString("number"),
+                        new PhoneNumber(rs.getString("number")),
                         new PhoneNumber(rs.getString("proxy_number")),
-                        rs.getLong("id"),
-                        rs.getString("pair_key"),
-                        rs.getLong("created_at"),
-                        rs.getLong("expires_at")))
+                        new SessionId(rs.getLong("id")),
+                        new PairKey(rs.getString("pair_key")),
+                        instant(rs, "created_at"),
+                        instant(rs, "expires_at")))
                 .list();
     }
 
-    Optional<Route> route(PhoneNumber caller, PhoneNumber proxy, long now) {
+    Optional<Route> route(PhoneNumber caller, PhoneNumber proxy, Instant now) {
         return jdbc.sql(ROUTE)
                 .param("proxy", proxy.e164())
                 .param("caller", caller.e164())
-                .param("now", now)
+                .param("now", now.toEpochMilli())
                 .query((rs, i) -> new Route(
-                        rs.getLong("session_id"),
+                        new SessionId(rs.getLong("session_id")),
                         new PhoneNumber(rs.getString("callee")),
                         new PhoneNumber(rs.getString("callee_proxy"))))
                 .optional();
     }
 
-    List<OpenSession> dueSessionsOf(Collection<PhoneNumber> numbers, long now) {
+    List<OpenSession> dueSessionsOf(Collection<PhoneNumber> numbers, Instant now) {
         return jdbc.sql(DUE_SESSIONS_OF_NUMBERS)
                 .param("numbers", e164s(numbers))
-                .param("now", now)
+                .param("now", now.toEpochMilli())
                 .query(SessionRepository::toOpen)
                 .list();
     }
@@ -221,88 +221,133 @@ class SessionRepository {
                 .list();
     }
 
-    List<OpenSession> openSessionOfPairOnProxy(String pairKey, PhoneNumber proxy) {
+    List<OpenSession> openSessionOfPairOnProxy(PairKey pair, PhoneNumber proxy) {
         return jdbc.sql(OPEN_SESSION_OF_PAIR_ON_PROXY)
-                .param("pairKey", pairKey)
+                .param("pairKey", pair.value())
                 .param("proxy", proxy.e164())
                 .query(SessionRepository::toOpen)
                 .list();
     }
 
-    List<OpenSession> dueSessions(long now, int limit) {
+    List<OpenSession> dueSessions(Instant now, int limit) {
         return jdbc.sql(DUE_SESSIONS)
-                .param("now", now)
+                .param("now", now.toEpochMilli())
                 .param("limit", limit)
                 .query(SessionRepository::toOpen)
                 .list();
     }
 
-    List<Long> close(Collection<Long> ids, CloseReason reason, long now) {
-        return jdbc.sql(CLOSE_SESSIONS)
-                .param("ids", ids)
+    /** Closes those of {@code sessions} still open; returns the ones this call closed. */
+    List<SessionId> close(Collection<SessionId> sessions, CloseReason reason, Instant now) {
+        return jdbc
+                .sql(CLOSE_SESSIONS)
+                .param("ids", values(sessions))
                 .param("reason", reason.column())
-                .param("now", now)
+                .param("now", now.toEpochMilli())
                 .query(Long.class)
-                .list();
+                .list()
+                .stream()
+                .map(SessionId::new)
+                .toList();
     }
 
-    List<PhoneNumber> releaseRoutes(Collection<Long> ids, long now) {
-        return jdbc.sql(RELEASE_ROUTES).param("ids", ids).param("now", now).query(String.class).list().stream()
+    /** Releases the routes of closed sessions; returns the proxy number of each route released. */
+    List<PhoneNumber> releaseRoutes(Collection<SessionId> sessions, Instant now) {
+        return jdbc
+                .sql(RELEASE_ROUTES)
+                .param("ids", values(sessions))
+                .param("now", now.toEpochMilli())
+                .query(String.class)
+                .list()
+                .stream()
                 .map(PhoneNumber::new)
                 .toList();
     }
 
-    int purgeClosedBefore(long cutoff, int limit) {
+    int purgeClosedBefore(Instant cutoff, int limit) {
         return jdbc.sql(PURGE_CLOSED)
-                .param("cutoff", cutoff)
+                .param("cutoff", cutoff.toEpochMilli())
                 .param("limit", limit)
                 .update();
     }
 
-    long countActive(long now) {
-        return jdbc.sql(COUNT_ACTIVE).param("now", now).query(Long.class).single();
+    long countActive(Instant now) {
+        return jdbc.sql(COUNT_ACTIVE)
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .single();
     }
 
     /** How many active masks use each proxy number that has any. */
-    Map<PhoneNumber, Integer> activeMasksByProxy(long now) {
+    Map<PhoneNumber, Integer> activeMasksByProxy(Instant now) {
         Map<PhoneNumber, Integer> counts = new HashMap<>();
-        jdbc.sql(ACTIVE_MASKS_BY_PROXY).param("now", now).query(rs -> {
+        jdbc.sql(ACTIVE_MASKS_BY_PROXY).param("now", now.toEpochMilli()).query(rs -> {
             counts.put(new PhoneNumber(rs.getString("proxy_number")), rs.getInt("active_masks"));
         });
         return counts;
     }
 
     /** An open session and when it expires. */
-    record OpenSession(long id, long expiresAt) {}
+    record OpenSession(SessionId id, Instant expiresAt) {
 
-    /** A participant's active route, with its session. */
+        /** Whether its lifetime has run out at {@code now}; the moment it expires counts as run out. */
+        boolean expiredAt(Instant now) {
+            return !expiresAt.isAfter(now);
+        }
+    }
+
+    /**
+     * A participant's active route, with its session.
+     *
+     * @param number the participant's real number
+     * @param proxy the proxy number the participant uses
+     */
     record ActiveRoute(
-            String number, PhoneNumber proxy, long sessionId, String pairKey, long createdAt, long expiresAt) {}
+            PhoneNumber number,
+            PhoneNumber proxy,
+            SessionId sessionId,
+            PairKey pairKey,
+            Instant createdAt,
+            Instant expiresAt) {
+
+        boolean expiredAt(Instant now) {
+            return !expiresAt.isAfter(now);
+        }
+    }
 
     private static OpenSession toOpen(ResultSet rs, int row) throws SQLException {
-        return new OpenSession(rs.getLong("id"), rs.getLong("expires_at"));
+        return new OpenSession(new SessionId(rs.getLong("id")), instant(rs, "expires_at"));
+    }
+
+    /** Times are stored as UTC epoch milliseconds in both databases. */
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Instant.ofEpochMilli(rs.getLong(column));
     }
 
     private static List<String> e164s(Collection<PhoneNumber> numbers) {
         return numbers.stream().map(PhoneNumber::e164).toList();
     }
 
-    private static Mask toMask(ResultSet rs, long now) throws SQLException {
-        long expiresAt = rs.getLong("expires_at");
+    private static List<Long> values(Collection<SessionId> sessions) {
+        return sessions.stream().map(SessionId::value).toList();
+    }
+
+    private static Mask toMask(ResultSet rs, Instant now) throws SQLException {
+        Instant expiresAt = instant(rs, "expires_at");
         String reason = rs.getString("close_reason");
         MaskStatus status;
         if (reason == null) {
-            status = expiresAt > now ? MaskStatus.ACTIVE : MaskStatus.EXPIRED;
+            status = expiresAt.isAfter(now) ? MaskStatus.ACTIVE : MaskStatus.EXPIRED;
         } else {
             status = reason.equals(CloseReason.EXPIRED.column()) ? MaskStatus.EXPIRED : MaskStatus.DELETED;
         }
         return new Mask(
-                rs.getLong("id"),
+                new SessionId(rs.getLong("id")),
                 new PhoneNumber(rs.getString("client")),
                 new PhoneNumber(rs.getString("contractor")),
                 new PhoneNumber(rs.getString("mask")),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(expiresAt),
+                instant(rs, "created_at"),
+                expiresAt,
                 status);
     }
 }

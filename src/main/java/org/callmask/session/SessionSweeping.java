@@ -47,8 +47,8 @@ class SessionSweeping {
         int total = 0;
         int deleted;
         do {
-            deleted = closing.inTransaction(now -> repository.purgeClosedBefore(
-                    now - retention.closedSessions().toMillis(), properties.sweepBatch()));
+            deleted = closing.inTransaction(now ->
+                    repository.purgeClosedBefore(now.minus(retention.closedSessions()), properties.sweepBatch()));
             total += deleted;
         } while (deleted >= properties.sweepBatch());
         return total;

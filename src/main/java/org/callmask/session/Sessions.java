@@ -2,6 +2,7 @@ package org.callmask.session;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,12 +61,12 @@ public class Sessions {
 
     /** The masks on a number that were not deleted: active and expired, oldest first. */
     public List<Mask> masksOn(PhoneNumber maskNumber) {
-        return repository.masksOn(maskNumber, clock.millis());
+        return repository.masksOn(maskNumber, clock.instant());
     }
 
     /** Who {@code caller} reaches by calling or texting {@code proxy}, if anyone, right now. */
     public Optional<Route> route(PhoneNumber caller, PhoneNumber proxy) {
-        return repository.route(caller, proxy, clock.millis());
+        return repository.route(caller, proxy, clock.instant());
     }
 
     /**
@@ -93,10 +94,10 @@ public class Sessions {
      * @throws PoolNumberAsParticipant when one is a participant's number in an active mask
      */
     public int addToPool(List<PhoneNumber> numbers) {
-        long now = clock.millis();
+        Instant now = clock.instant();
         for (ActiveRoute route : repository.activeRoutesOf(numbers)) {
-            if (route.expiresAt() > now) {
-                throw new PoolNumberAsParticipant(new PhoneNumber(route.number()), false);
+            if (!route.expiredAt(now)) {
+                throw new PoolNumberAsParticipant(route.number(), false);
             }
         }
         return pool.add(numbers);
@@ -104,7 +105,7 @@ public class Sessions {
 
     /** Each pool number with how many active masks use it, in the order they were added. */
     public List<PoolUsage> poolUsage() {
-        Map<PhoneNumber, Integer> masks = repository.activeMasksByProxy(clock.millis());
+        Map<PhoneNumber, Integer> masks = repository.activeMasksByProxy(clock.instant());
         return pool.numbers().stream()
                 .map(number -> new PoolUsage(number, masks.getOrDefault(number, 0)))
                 .toList();

@@ -1,6 +1,7 @@
 package org.callmask.telephony;
 
 import org.callmask.core.PhoneNumber;
+import org.callmask.session.SessionId;
 
 /** What to do with one inbound call or message. */
 sealed interface RoutingDecision {
@@ -11,7 +12,7 @@ sealed interface RoutingDecision {
      * @param from the proxy number the callee knows this mask by, presented as the caller ID
      * @param to the callee's real number
      */
-    record Connect(long sessionId, PhoneNumber from, PhoneNumber to) implements RoutingDecision {}
+    record Connect(SessionId sessionId, PhoneNumber from, PhoneNumber to) implements RoutingDecision {}
 
     /** Do not put anything through. */
     record Refuse(Reason reason) implements RoutingDecision {}
