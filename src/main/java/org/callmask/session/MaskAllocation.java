@@ -13,8 +13,7 @@ import org.callmask.pool.PoolNumber;
 import org.callmask.session.SessionRepository.ActiveRoute;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MaskAllocation {
 
-    private static final Logger log = LoggerFactory.getLogger(MaskAllocation.class);
-
     private static final int CANDIDATES_PER_ATTEMPT = 8;
 
     private final SessionRepository repository;
@@ -37,6 +34,7 @@ class MaskAllocation {
     private final Transactions transactions;
     private final LostRaces races;
     private final SessionMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MaskAllocation(
@@ -47,6 +45,7 @@ class MaskAllocation {
             Transactions transactions,
             LostRaces races,
             SessionMetrics metrics,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.pool = pool;
@@ -55,6 +54,7 @@ class MaskAllocation {
         this.transactions = transactions;
         this.races = races;
         this.metrics = metrics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -141,13 +141,7 @@ class MaskAllocation {
             }
             SessionId id = repository.insertSession(pair, now, expiresAt);
             repository.insertPair(id, client, contractor, chosen);
-            metrics.maskCreated();
-            log.info(
-                    "Mask {} opened on {} for client {} and contractor {}",
-                    id.value(),
-                    chosen.redacted(),
-                    client.redacted(),
-                    contractor.redacted());
+            events.publishEvent(new MaskOpened(id, chosen, client, contractor));
             return new Mask(id, client, contractor, chosen, now, expiresAt, MaskStatus.ACTIVE);
         });
     }

@@ -14,6 +14,7 @@ import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ class SessionClosing {
     private final NumberPool pool;
     private final Transactions transactions;
     private final LostRaces races;
-    private final SessionMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SessionClosing(
@@ -38,13 +39,13 @@ class SessionClosing {
             NumberPool pool,
             Transactions transactions,
             LostRaces races,
-            SessionMetrics metrics,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.pool = pool;
         this.transactions = transactions;
         this.races = races;
-        this.metrics = metrics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -112,7 +113,7 @@ class SessionClosing {
         int closedWithReason = 0;
         if (!due.isEmpty()) {
             List<SessionId> expired = repository.close(due, CloseReason.EXPIRED, now);
-            metrics.masksClosed(CloseReason.EXPIRED, expired.size());
+            events.publishEvent(new SessionsClosed(CloseReason.EXPIRED, expired));
             closed.addAll(expired);
             if (reason == CloseReason.EXPIRED) {
                 closedWithReason += expired.size();
@@ -120,7 +121,7 @@ class SessionClosing {
         }
         if (!live.isEmpty()) {
             List<SessionId> ended = repository.close(live, reason, now);
-            metrics.masksClosed(reason, ended.size());
+            events.publishEvent(new SessionsClosed(reason, ended));
             closed.addAll(ended);
             closedWithReason += ended.size();
         }

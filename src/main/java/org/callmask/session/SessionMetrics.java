@@ -14,8 +14,6 @@ import java.util.function.ToDoubleFunction;
 import org.callmask.pool.NumberPool;
 import org.callmask.pool.PoolStats;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code callmask.masks.*}, {@code callmask.pool.*} and {@code callmask.sweeper.*} meters.
@@ -83,7 +81,7 @@ class SessionMetrics {
     }
 
     void maskCreated() {
-        afterCommit(created::increment);
+        created.increment();
     }
 
     void poolExhausted() {
@@ -92,7 +90,7 @@ class SessionMetrics {
 
     void masksClosed(CloseReason reason, int count) {
         if (count > 0) {
-            afterCommit(() -> closed.get(reason).increment(count));
+            closed.get(reason).increment(count);
         }
     }
 
@@ -116,19 +114,6 @@ class SessionMetrics {
             }
         }
         return value.applyAsDouble(current);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     private record Snapshot(Instant takenAt, long activeMasks, PoolStats pool) {}

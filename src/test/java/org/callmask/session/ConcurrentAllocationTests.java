@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.callmask.support.SwmlAnswer.connectsTo;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,9 +15,13 @@ import java.util.function.IntFunction;
 import org.callmask.support.HttpTestClient.Response;
 import org.callmask.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Many clients opening masks at the same instant, as a dispatch burst does. */
 class ConcurrentAllocationTests extends IntegrationTest {
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aSharedContractorGetsExactlyOneMaskPerPoolNumber() throws Exception {
@@ -55,14 +60,18 @@ class ConcurrentAllocationTests extends IntegrationTest {
     }
 
     @Test
-    void aPairAskingManyTimesAtOnceGetsOneMask() throws Exception {
+    void aPairAskingManyTimesAtOnceGetsOneMaskCountedOnce() throws Exception {
         poolOf("+15551230001", "+15551230002", "+15551230003");
+        double openedBefore = meters.get("callmask.masks.opened").counter().count();
 
         List<Response> answers = race(20, i -> "+15559990000", i -> "+15558001234");
 
         assertThat(answers).allMatch(r -> r.status() == 200);
         assertThat(answers.stream().map(Response::body).distinct()).hasSize(1);
         assertInvariants(1);
+        // Attempts that lost the race rolled back: only the committed mask is counted.
+        assertThat(meters.get("callmask.masks.opened").counter().count() - openedBefore)
+                .isEqualTo(1.0);
     }
 
     @Test

@@ -1,0 +1,11 @@
+package org.callmask.session;
+
+import java.util.List;
+
+/** Sessions were closed for one reason; published inside the transaction that closed them. */
+record SessionsClosed(CloseReason reason, List<SessionId> sessions) {
+
+    SessionsClosed {
+        sessions = List.copyOf(sessions);
+    }
+}
