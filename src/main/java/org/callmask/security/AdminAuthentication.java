@@ -23,11 +23,23 @@ final class AdminAuthentication implements AuthenticationConverter, Authenticati
     static final String ROLE = "ADMIN";
 
     private final List<byte[]> keys;
+    private final boolean localOperatorRecognisable;
 
-    AdminAuthentication(AdminApiProperties properties) {
+    /**
+     * @param localOperatorRecognisable false when forwarded headers are honoured: the peer's address
+     *     and the proxy headers are then rewritten before this sees them, and no caller counts as the
+     *     local operator
+     */
+    AdminAuthentication(AdminApiProperties properties, boolean localOperatorRecognisable) {
         this.keys = properties.keys().stream()
                 .map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .toList();
+        this.localOperatorRecognisable = localOperatorRecognisable;
+    }
+
+    /** Whether, with no key set, anyone at all may use the admin API. */
+    boolean localOperatorRecognisable() {
+        return localOperatorRecognisable;
     }
 
     boolean hasKeys() {
@@ -41,7 +53,7 @@ final class AdminAuthentication implements AuthenticationConverter, Authenticati
     @Override
     public Authentication convert(HttpServletRequest request) {
         if (keys.isEmpty()) {
-            return LocalOperator.isLocalOperator(request) ? Admin.localOperator() : null;
+            return localOperatorRecognisable && LocalOperator.isLocalOperator(request) ? Admin.localOperator() : null;
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null) {

@@ -8,11 +8,13 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * While no Signing Key is set, the webhooks tell anyone who asks where a proxy number routes, so
  * the service then listens on the loopback interface only, unless {@code server.address} says
- * otherwise. The local tour, and a tunnel on this machine, still reach it; the network does not.
+ * otherwise (an empty value, as a compose file writes for an unset variable, counts as unset). The
+ * local tour, and a tunnel on this machine, still reach it; the network does not.
  */
 @Component
 class LoopbackUntilSigned implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
@@ -29,7 +31,7 @@ class LoopbackUntilSigned implements WebServerFactoryCustomizer<ConfigurableWebS
 
     @Override
     public void customize(ConfigurableWebServerFactory factory) {
-        if (webhooks.checksSignatures() || environment.containsProperty("server.address")) {
+        if (webhooks.checksSignatures() || StringUtils.hasText(environment.getProperty("server.address"))) {
             return;
         }
         factory.setAddress(InetAddress.getLoopbackAddress());

@@ -26,13 +26,19 @@ final class Refusals {
     private Refusals() {}
 
     /** 401 for an admin route without a valid key, or from elsewhere while no key is set. */
-    static AuthenticationEntryPoint adminEntryPoint(boolean keysSet) {
-        String message = keysSet
-                ? "A valid API key is required: send 'Authorization: Bearer <key>' or HTTP Basic auth with the key as "
-                        + "password."
-                : "The admin API answers only local requests while no API key is set: from this machine, to "
-                        + "localhost, through no proxy. Set CALLMASK_API_KEYS and send a key as "
-                        + "'Authorization: Bearer <key>'.";
+    static AuthenticationEntryPoint adminEntryPoint(AdminAuthentication admins) {
+        String message;
+        if (admins.hasKeys()) {
+            message = "A valid API key is required: send 'Authorization: Bearer <key>' or HTTP Basic auth with the key "
+                    + "as password.";
+        } else if (admins.localOperatorRecognisable()) {
+            message = "The admin API answers only local requests while no API key is set: from this machine, to "
+                    + "localhost, through no proxy. Set CALLMASK_API_KEYS and send a key as "
+                    + "'Authorization: Bearer <key>'.";
+        } else {
+            message = "The admin API is closed: no API key is set, and forwarded headers are honoured, so no request "
+                    + "can be told to be local. Set CALLMASK_API_KEYS and send a key as 'Authorization: Bearer <key>'.";
+        }
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             log.info(
                     "Admin request refused: {} {} from {}",

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,15 +42,19 @@ class SecurityConfig {
 
     private final AdminAuthentication admins;
 
-    SecurityConfig(AdminApiProperties properties) {
-        this.admins = new AdminAuthentication(properties);
+    SecurityConfig(AdminApiProperties properties, Environment environment) {
+        this.admins = new AdminAuthentication(properties, !ForwardedHeaders.honoured(environment));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void sayWhoMayEnter() {
-        if (!admins.hasKeys()) {
+        if (!admins.hasKeys() && admins.localOperatorRecognisable()) {
             log.warn("No API key is set: the admin API answers only requests from this machine, to localhost, that "
                     + "came through no proxy. Set CALLMASK_API_KEYS to reach it from elsewhere.");
+        } else if (!admins.hasKeys()) {
+            log.warn("No API key is set and forwarded headers are honoured (server.forward-headers-strategy, or the "
+                    + "platform), so no caller can be told to be local: the admin API is closed. Set "
+                    + "CALLMASK_API_KEYS.");
         }
     }
 
@@ -102,7 +107,7 @@ class SecurityConfig {
     SecurityFilterChain everythingElse(
             HttpSecurity http, AuthenticationManager adminAuthenticationManager, HttpProperties limits)
             throws Exception {
-        AuthenticationEntryPoint refusal = Refusals.adminEntryPoint(admins.hasKeys());
+        AuthenticationEntryPoint refusal = Refusals.adminEntryPoint(admins);
         AuthenticationFilter authentication = new AuthenticationFilter(adminAuthenticationManager, admins);
         // Authenticated: carry on to the route (the default would redirect, as after a login form).
         authentication.setSuccessHandler((AuthenticationSuccessHandler) (request, response, auth) -> {});

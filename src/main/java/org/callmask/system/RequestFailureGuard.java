@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.CharConversionException;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +42,11 @@ class RequestFailureGuard extends OncePerRequestFilter {
             }
             StackTraceElement[] trace = root.getStackTrace();
             String where = trace.length == 0 ? "unknown" : trace[0].toString();
-            if (isUndecodable(root)) {
-                // The client sent bytes that do not decode (a broken %-escape, say): its fault, not an alert.
+            if (isTheClients(root)) {
+                // Bytes that do not decode, a body that never came, a connection dropped halfway: the
+                // client's doing, not an alert.
                 log.info(
-                        "Request refused: it could not be decoded ({})",
+                        "Request refused: it could not be read ({})",
                         root.getClass().getName());
             } else {
                 log.error(
@@ -62,9 +65,12 @@ class RequestFailureGuard extends OncePerRequestFilter {
         }
     }
 
-    private static boolean isUndecodable(Throwable root) {
+    private static boolean isTheClients(Throwable root) {
         return root instanceof CharConversionException
                 || root instanceof IllegalArgumentException
-                || root.getClass().getSimpleName().endsWith("DecodeException");
+                || root instanceof EOFException
+                || root instanceof SocketTimeoutException
+                || root.getClass().getSimpleName().endsWith("DecodeException")
+                || root.getClass().getSimpleName().equals("ClientAbortException");
     }
 }

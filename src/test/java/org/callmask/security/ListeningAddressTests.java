@@ -44,6 +44,19 @@ class ListeningAddressTests {
     }
 
     @Nested
+    @TestPropertySource(properties = "server.address=")
+    class WithAnEmptyAddress extends IntegrationTest {
+
+        @Autowired
+        WebServerApplicationContext context;
+
+        @Test
+        void listensOnLoopbackOnlyAsIfUnset() {
+            assertThat(address(context)).isEqualTo(InetAddress.getLoopbackAddress());
+        }
+    }
+
+    @Nested
     @TestPropertySource(properties = "server.address=0.0.0.0")
     class WithAnAddressSet extends IntegrationTest {
 

@@ -114,4 +114,16 @@ class MalformedRequestTests extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(output.getAll()).doesNotContain(" ERROR ");
     }
+
+    @Test
+    void answersABodyCutShortWith400AndNoErrorLine(CapturedOutput output) {
+        byte[] cutShort = ("POST /api/rest/numberPool HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"phone_")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        Response answer = new RawHttp(port).exchange(cutShort, true);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(output.getAll()).doesNotContain(" ERROR ");
+    }
 }

@@ -9,6 +9,7 @@ import org.callmask.support.RawHttp;
 import org.callmask.support.RawHttp.Response;
 import org.callmask.support.Signer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.context.TestPropertySource;
@@ -77,5 +78,25 @@ class WebhookReplayTests extends IntegrationTest {
                     .isIn(403, 415);
             assertThat(replay.body()).isEmpty();
         }
+    }
+
+    @Test
+    void refusesTheSwmlSchemeOnAFormBody() {
+        // Hex HMAC-SHA1 over URL and raw bytes is SignalWire's scheme for JSON. Over a form it would let
+        // a LaML signature, re-encoded as hex, authorise its own concatenated field string as a body.
+        String form = "From=%2B15558001234&To=%2B15551231111&Body=hi";
+        Response answer = new RawHttp(port)
+                .send(
+                        "POST",
+                        "/texts/route",
+                        Map.of(
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "X-SignalWire-Signature",
+                                signer.json(PUBLIC + "/texts/route", form)),
+                        form.getBytes());
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).isEmpty();
     }
 }

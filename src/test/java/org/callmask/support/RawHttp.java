@@ -54,11 +54,22 @@ public final class RawHttp {
 
     /** Sends {@code bytes} as they are and reads the answer until the server closes. */
     public Response exchange(byte[] bytes) {
+        return exchange(bytes, false);
+    }
+
+    /**
+     * Sends {@code bytes}; with {@code thenHangUp}, closes the sending side at once, as a client that
+     * gives up halfway through its body does.
+     */
+    public Response exchange(byte[] bytes, boolean thenHangUp) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
+            if (thenHangUp) {
+                socket.shutdownOutput();
+            }
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
