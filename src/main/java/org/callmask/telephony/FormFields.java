@@ -33,6 +33,14 @@ record FormFields(List<Map.Entry<String, String>> fields) {
         return new FormFields(fields);
     }
 
+    /**
+     * The fields a webhook body carries: a form's, or none for a body of any other kind, which is
+     * never read as a form whatever it looks like.
+     */
+    static FormFields of(WebhookBody kind, byte[] body) {
+        return kind == WebhookBody.FORM ? parse(new String(body, StandardCharsets.UTF_8)) : parse(null);
+    }
+
     /** The first value sent under {@code name}, or {@code null}. */
     String first(String name) {
         for (Map.Entry<String, String> field : fields) {

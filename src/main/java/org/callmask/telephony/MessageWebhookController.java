@@ -3,7 +3,6 @@ package org.callmask.telephony;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.callmask.system.CachedBodyRequest;
@@ -62,9 +61,7 @@ class MessageWebhookController {
             return FormFields.parse(request.getQueryString());
         }
         byte[] body = CachedBodyRequest.bodyOf(request);
-        return WebhookBody.of(request, body) == WebhookBody.FORM
-                ? FormFields.parse(new String(body, StandardCharsets.UTF_8))
-                : FormFields.parse(null);
+        return FormFields.of(WebhookBody.of(request, body), body);
     }
 
     /** {@code MediaUrl0 … MediaUrl(NumMedia-1)}, only http(s) URLs, at most {@link #MAX_MEDIA}. */

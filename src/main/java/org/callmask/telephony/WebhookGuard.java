@@ -1,7 +1,6 @@
 package org.callmask.telephony;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,17 +89,11 @@ public class WebhookGuard {
                     return true;
                 }
             } else if (kind != WebhookBody.JSON
-                    && signature.matchesForm(url, fields(kind, body).fields(), base64)) {
+                    && signature.matchesForm(url, FormFields.of(kind, body).fields(), base64)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static FormFields fields(WebhookBody kind, byte[] body) {
-        return kind == WebhookBody.FORM
-                ? FormFields.parse(new String(body, StandardCharsets.UTF_8))
-                : FormFields.parse(null);
     }
 
     /** The URL SignalWire requested: the configured public address, or this request's own. */
