@@ -1,9 +1,11 @@
 package org.callmask.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.callmask.api.v1.FrameworkProblems;
 import org.callmask.core.InvalidPhoneNumber;
 import org.callmask.session.InvalidLifetime;
 import org.callmask.session.NumberInUse;
@@ -101,16 +103,22 @@ class SeedApiErrors {
 
     // The path may hold a phone number, so the message does not repeat it.
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ResponseEntity<String> notFound(Exception e) {
+    ResponseEntity<?> notFound(Exception e, HttpServletRequest request) {
+        if (FrameworkProblems.isV1(request)) {
+            return FrameworkProblems.notFound();
+        }
         return text(HttpStatus.NOT_FOUND, "Not found");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<String> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<?> wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
         List<HttpMethod> allowed = supported.stream()
                 .sorted(Comparator.comparing(HttpMethod::name))
                 .toList();
+        if (FrameworkProblems.isV1(request)) {
+            return FrameworkProblems.methodNotAllowed(allowed);
+        }
         List<String> names = allowed.stream().map(HttpMethod::name).toList();
         // Any token is a valid method; only a standard one is safe and useful to repeat.
         boolean standard =

@@ -3,7 +3,7 @@
  * {@code /api/rest}, with the seed's paths, field names and plain-text messages. Controllers are
  * thin: they read the request, make one call into {@code pool} or {@code session}, and map.
  */
-@ApplicationModule(allowedDependencies = {"core", "session", "system"})
+@ApplicationModule(allowedDependencies = {"core", "pool", "service", "session", "system"})
 package org.callmask.api;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,14 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         } catch (NumberParseException e) {
             return "ZZ";
         }
+    }
+
+    /**
+     * The area code of a number in the North American Numbering Plan ({@code +1}): the three
+     * digits after the country code. Other plans have no fixed-length area code, so they have none.
+     */
+    public Optional<String> nanpAreaCode() {
+        return e164.startsWith("+1") && e164.length() == 12 ? Optional.of(e164.substring(2, 5)) : Optional.empty();
     }
 
     /**

@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.callmask.core.Cursor;
+import org.callmask.core.Page;
+import org.callmask.core.PageRequest;
 import org.callmask.core.PhoneNumber;
-import org.callmask.system.Transactions;
+import org.callmask.core.PublicId;
+import org.callmask.service.ServiceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,11 +24,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The pool of proxy numbers.
+ * The pools of proxy numbers, one per service.
  *
  * <pre>{@code
- * pool.add(List.of(PhoneNumber.parse("+15551231111")));
- * List<PoolNumber> candidates = pool.candidates(Set.of(), Optional.empty(), "pair", 8);
+ * pool.add(service, List.of(NewPoolNumber.plain(PhoneNumber.parse("+15551231111"))));
+ * List<PoolNumber> candidates = pool.candidates(query);
  * }</pre>
  *
  * <p>The route counts kept here are changed only inside the caller's transaction, by the same
@@ -38,82 +43,124 @@ public class NumberPool {
     private static final int TIE_WINDOW = 16;
 
     private final PoolRepository repository;
-    private final Transactions transactions;
     private final Clock clock;
 
-    NumberPool(PoolRepository repository, Transactions transactions, Clock clock) {
+    NumberPool(PoolRepository repository, Clock clock) {
         this.repository = repository;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
-     * Adds numbers in one transaction: all of them or, if the store fails, none. Numbers already in
-     * the pool are left as they are; removed ones come back.
+     * Adds numbers to a service's pool inside the caller's transaction, so a failure adds none.
+     * Numbers already in this pool are left as they are; removed ones come back.
      *
      * @return how many numbers were new to the pool or brought back
+     * @throws NumberInAnotherService when one belongs to another service's pool
      */
-    public int add(Collection<PhoneNumber> numbers) {
-        int added = transactions.write(status -> {
-            long now = clock.millis();
-            int count = 0;
-            for (PhoneNumber number : new LinkedHashSet<>(numbers)) {
-                count += repository.add(number, now);
-            }
-            return count;
-        });
-        log.info("Pool: {} of {} numbers added", added, numbers.size());
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int add(ServiceId service, Collection<NewPoolNumber> numbers) {
+        Map<PhoneNumber, NewPoolNumber> unique = new LinkedHashMap<>();
+        numbers.forEach(n -> unique.putIfAbsent(n.number(), n));
+        Set<PhoneNumber> elsewhere = repository.inOtherServices(service, unique.keySet());
+        if (!elsewhere.isEmpty()) {
+            throw new NumberInAnotherService(elsewhere.iterator().next());
+        }
+        long now = clock.millis();
+        int added = 0;
+        for (NewPoolNumber number : unique.values()) {
+            added += repository.add(service, number, now);
+        }
+        log.info("Pool of {}: {} of {} numbers added", service, added, numbers.size());
         return added;
     }
 
-    /** The numbers in the pool, in the order they were added. */
-    public List<PhoneNumber> numbers() {
-        return repository.numbers();
+    /** A service's numbers, in the order they were added. */
+    public List<PhoneNumber> numbers(ServiceId service) {
+        return repository.numbers(service);
     }
 
-    /** Which of {@code numbers} are in the pool now. */
+    /** A service's numbers, a page at a time, in the order they were added. */
+    public Page<PoolNumber> page(ServiceId service, PageRequest request) {
+        return Page.of(
+                repository.page(service, request),
+                request,
+                n -> new Cursor(n.createdAt().toEpochMilli(), n.number().e164()));
+    }
+
+    /** A number of the service's pool, by its id ({@code num_…}) or the number itself. */
+    public Optional<PoolNumber> find(ServiceId service, String idOrNumber) {
+        Optional<PoolNumber> found;
+        if (PublicId.isValid(PoolNumber.ID_PREFIX, idOrNumber)) {
+            found = repository.byId(idOrNumber);
+        } else {
+            PhoneNumber number = PhoneNumber.parseOrNull(idOrNumber);
+            found = number == null ? Optional.empty() : repository.byNumber(number);
+        }
+        return found.filter(n -> n.serviceId().equals(service));
+    }
+
+    /** The pool number, in whichever service's pool it is. */
+    public Optional<PoolNumber> find(PhoneNumber number) {
+        return repository.byNumber(number);
+    }
+
+    /** Which of {@code numbers} are in any pool now. */
     public Set<PhoneNumber> present(Collection<PhoneNumber> numbers) {
         return repository.present(numbers);
     }
 
-    /** Counts for monitoring; read without a transaction. */
+    /** Counts for monitoring, over every pool; read without a transaction. */
     public PoolStats stats() {
         return repository.stats();
     }
 
     /**
-     * Numbers to try for a new session, best first: the preferred one (if it is in the pool and
-     * not excluded), then the least-loaded. Among equally loaded numbers the order depends on
-     * {@code spreadKey}: stable for one pair, different across pairs, so concurrent requests spread
-     * over the pool instead of all queueing on the lock of its first number.
-     *
-     * @param excluded numbers that must not be offered, such as those a participant already uses
+     * Numbers to try for a new route, best first: the preferred ones that are eligible, in order,
+     * then the least loaded, with the deprioritised ones last. Among equally loaded numbers the
+     * order depends on the query's spread key: stable for one participant or pair, different
+     * across them, so concurrent requests spread over the pool instead of all queueing on the lock
+     * of its first number.
      */
-    public List<PoolNumber> candidates(
-            Set<PhoneNumber> excluded, Optional<PhoneNumber> preferred, String spreadKey, int limit) {
+    public List<PoolNumber> candidates(CandidateQuery query) {
         LinkedHashSet<PoolNumber> out = new LinkedHashSet<>();
-        preferred
-                .filter(p -> !excluded.contains(p))
-                .flatMap(repository::findAvailable)
-                .ifPresent(out::add);
-        List<Ranked> window = new ArrayList<>();
-        for (PoolNumber candidate : repository.leastLoaded(Math.max(TIE_WINDOW, limit) + excluded.size())) {
-            if (!excluded.contains(candidate.number())) {
-                window.add(new Ranked(candidate, spread(spreadKey, candidate.number())));
+        List<PhoneNumber> preferred = query.preferred().stream()
+                .filter(p -> !query.excluded().contains(p))
+                .toList();
+        if (!preferred.isEmpty()) {
+            Map<PhoneNumber, PoolNumber> eligible = new LinkedHashMap<>();
+            repository.eligibleAmong(query, preferred).forEach(n -> eligible.put(n.number(), n));
+            preferred.stream().map(eligible::get).filter(n -> n != null).forEach(out::add);
+        }
+        int window = Math.max(TIE_WINDOW, query.limit())
+                + query.excluded().size()
+                + query.deprioritised().size();
+        List<Ranked> ranked = new ArrayList<>();
+        for (PoolNumber candidate : repository.leastLoaded(query, window)) {
+            if (!query.excluded().contains(candidate.number())) {
+                ranked.add(new Ranked(
+                        candidate,
+                        query.deprioritised().contains(candidate.number()),
+                        spread(query.spreadKey(), candidate.number())));
             }
         }
-        window.sort(Comparator.comparingInt((Ranked r) -> r.candidate().activeRoutes())
+        ranked.sort(Comparator.comparing(Ranked::deprioritised)
+                .thenComparingInt(r -> r.candidate().activeRoutes())
                 .thenComparingInt(Ranked::spread));
-        for (Ranked ranked : window) {
-            if (out.size() >= limit) {
+        for (Ranked r : ranked) {
+            if (out.size() >= query.limit()) {
                 break;
             }
-            out.add(ranked.candidate());
+            out.add(r.candidate());
         }
         return List.copyOf(out);
     }
 
-    private record Ranked(PoolNumber candidate, int spread) {}
+    /** Which constraint leaves the query without a number; call it when {@link #candidates} found none. */
+    public Shortage shortage(CandidateQuery query) {
+        return repository.shortage(query);
+    }
+
+    private record Ranked(PoolNumber candidate, boolean deprioritised, int spread) {}
 
     private static int spread(String key, PhoneNumber number) {
         int h = (key + '|' + number.e164()).hashCode();
@@ -126,13 +173,15 @@ public class NumberPool {
     }
 
     /**
-     * Counts {@code routes} new routes on a number, unless it has been removed from the pool.
+     * Counts {@code routes} new routes on a number, unless it has been removed, is full, or is
+     * reserved and was not asked for by number.
      *
-     * @return false when the number is no longer in the pool
+     * @param explicit the number was asked for by number, which a reservation allows
+     * @return false when the number cannot take the routes now
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean takeRoutes(PhoneNumber number, int routes) {
-        return repository.takeRoutes(number, routes);
+    public boolean takeRoutes(PhoneNumber number, int routes, boolean explicit) {
+        return repository.takeRoutes(number, routes, explicit);
     }
 
     /** Uncounts released routes, per number, in a fixed order so concurrent releases never deadlock. */
@@ -144,10 +193,40 @@ public class NumberPool {
     /**
      * Takes a number out of allocation. Its history stays, so old sessions can still be listed.
      *
-     * @return false when the number was not in the pool
+     * @return false when the number was not in a pool
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean retire(PhoneNumber number) {
         return repository.retire(number, clock.millis());
+    }
+
+    /**
+     * Changes whether a number is reserved and how many routes it may carry. A lower capacity
+     * than its current load keeps its routes and only stops new ones.
+     *
+     * @return the number as changed, or empty when it is not in the service's pool
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<PoolNumber> change(ServiceId service, String idOrNumber, NumberChanges changes) {
+        Optional<PoolNumber> current = find(service, idOrNumber);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        PoolNumber number = current.get();
+        boolean reserved = changes.reserved().orElse(number.reserved());
+        Optional<Integer> capacity = changes.capacity().orElse(number.capacity());
+        if (!repository.change(number.number(), reserved, capacity.orElse(null), clock.millis())) {
+            return Optional.empty();
+        }
+        return find(service, number.number().e164());
+    }
+
+    /** Fills the country and area code of numbers added before the pool recorded them. */
+    void fillGeography() {
+        List<PhoneNumber> missing = repository.withoutGeography();
+        missing.forEach(repository::setGeography);
+        if (!missing.isEmpty()) {
+            log.info("Pool: country and area code filled in for {} numbers", missing.size());
+        }
     }
 }

@@ -2,47 +2,97 @@ package org.callmask.pool;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.callmask.core.Cursor;
+import org.callmask.core.PageRequest;
 import org.callmask.core.PhoneNumber;
+import org.callmask.core.PublicId;
+import org.callmask.service.ServiceId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PoolRepository {
 
-    // Re-adding a removed number brings it back; adding a present one changes nothing.
+    private static final String COLUMNS = """
+            SELECT id, number, service_id, country, area_code, capabilities, reserved, capacity,
+                   active_routes, created_at, updated_at
+            FROM pool_number
+            """;
+
+    // Re-adding a removed number brings it back, into whichever service adds it, with the new
+    // attributes; adding a present one changes nothing.
     private static final String ADD = """
-            INSERT INTO pool_number (number, created_at)
-            VALUES (:number, :now)
+            INSERT INTO pool_number (number, id, service_id, country, area_code, capabilities, reserved,
+                                     capacity, created_at, updated_at)
+            VALUES (:number, :id, :service, :country, :areaCode, :capabilities, :reserved, :capacity, :now, :now)
             ON CONFLICT (number) DO UPDATE
-                SET retired_at = NULL, created_at = excluded.created_at
+                SET retired_at = NULL, created_at = excluded.created_at, updated_at = excluded.updated_at,
+                    service_id = excluded.service_id, capabilities = excluded.capabilities,
+                    reserved = excluded.reserved, capacity = excluded.capacity
                 WHERE pool_number.retired_at IS NOT NULL
             """;
 
-    private static final String LEAST_LOADED = """
-            SELECT number, active_routes
+    private static final String IN_OTHER_SERVICES = """
+            SELECT number
             FROM pool_number
-            WHERE retired_at IS NULL
+            WHERE number IN (:numbers) AND retired_at IS NULL AND service_id <> :service
+            """;
+
+    // What every automatic choice requires; the flags switch the geographic filters on.
+    private static final String ELIGIBLE = """
+              AND service_id = :service
+              AND retired_at IS NULL
+              AND reserved = 0
+              AND (capabilities & :capabilities) = :capabilities
+              AND (:anyCountry = 1 OR country = :country)
+              AND (:anyAreaCode = 1 OR area_code = :areaCode)
+              AND (capacity IS NULL OR active_routes + :routes <= capacity)
+            """;
+
+    private static final String LEAST_LOADED = COLUMNS + "WHERE 1 = 1\n" + ELIGIBLE + """
             ORDER BY active_routes, number
             LIMIT :limit
             """;
 
-    private static final String FIND_AVAILABLE = """
-            SELECT number, active_routes
+    private static final String ELIGIBLE_AMONG = COLUMNS + "WHERE number IN (:numbers)\n" + ELIGIBLE;
+
+    private static final String SHORTAGE = """
+            SELECT COUNT(*) AS numbers,
+                   COALESCE(SUM(CASE WHEN reserved = 0 THEN 1 ELSE 0 END), 0) AS unreserved,
+                   COALESCE(SUM(CASE WHEN reserved = 0 AND (capabilities & :capabilities) = :capabilities
+                                     THEN 1 ELSE 0 END), 0) AS capable,
+                   COALESCE(SUM(CASE WHEN reserved = 0 AND (capabilities & :capabilities) = :capabilities
+                                      AND (:anyCountry = 1 OR country = :country)
+                                     THEN 1 ELSE 0 END), 0) AS in_country,
+                   COALESCE(SUM(CASE WHEN reserved = 0 AND (capabilities & :capabilities) = :capabilities
+                                      AND (:anyCountry = 1 OR country = :country)
+                                      AND (:anyAreaCode = 1 OR area_code = :areaCode)
+                                     THEN 1 ELSE 0 END), 0) AS in_area
             FROM pool_number
-            WHERE number = :number AND retired_at IS NULL
+            WHERE service_id = :service AND retired_at IS NULL
             """;
 
-    // The retired_at guard makes a concurrent removal and allocation serialise on this row:
-    // whichever comes second sees the other's outcome.
+    private static final String BY_NUMBER = COLUMNS + "WHERE number = :number AND retired_at IS NULL";
+
+    private static final String BY_ID = COLUMNS + "WHERE id = :id AND retired_at IS NULL";
+
     private static final String NUMBERS = """
             SELECT number
             FROM pool_number
-            WHERE retired_at IS NULL
+            WHERE service_id = :service AND retired_at IS NULL
             ORDER BY created_at, number
+            """;
+
+    private static final String PAGE = COLUMNS + """
+            WHERE service_id = :service AND retired_at IS NULL
+              AND (created_at > :afterCreated OR (created_at = :afterCreated AND number > :afterNumber))
+            ORDER BY created_at, number
+            LIMIT :limit
             """;
 
     private static final String PRESENT = """
@@ -51,10 +101,16 @@ class PoolRepository {
             WHERE number IN (:numbers) AND retired_at IS NULL
             """;
 
+    // The retired_at guard makes a concurrent removal and allocation serialise on this row:
+    // whichever comes second sees the other's outcome. Reserved and capacity are checked again
+    // here, under the row lock, because they may have changed since the candidates were read.
     private static final String TAKE_ROUTES = """
             UPDATE pool_number
             SET active_routes = active_routes + :routes
-            WHERE number = :number AND retired_at IS NULL
+            WHERE number = :number
+              AND retired_at IS NULL
+              AND (reserved = 0 OR :explicit = 1)
+              AND (capacity IS NULL OR active_routes + :routes <= capacity)
             """;
 
     private static final String GIVE_BACK_ROUTES = """
@@ -65,8 +121,20 @@ class PoolRepository {
 
     private static final String RETIRE = """
             UPDATE pool_number
-            SET retired_at = :now
+            SET retired_at = :now, updated_at = :now
             WHERE number = :number AND retired_at IS NULL
+            """;
+
+    private static final String CHANGE = """
+            UPDATE pool_number
+            SET reserved = :reserved, capacity = :capacity, updated_at = :now
+            WHERE number = :number AND retired_at IS NULL
+            """;
+
+    private static final String WITHOUT_GEOGRAPHY = "SELECT number FROM pool_number WHERE country IS NULL";
+
+    private static final String SET_GEOGRAPHY = """
+            UPDATE pool_number SET country = :country, area_code = :areaCode WHERE number = :number
             """;
 
     private static final String STATS = """
@@ -83,41 +151,115 @@ class PoolRepository {
         this.jdbc = jdbc;
     }
 
-    int add(PhoneNumber number, long now) {
-        return jdbc.sql(ADD).param("number", number.e164()).param("now", now).update();
+    int add(ServiceId service, NewPoolNumber number, long now) {
+        return jdbc.sql(ADD)
+                .param("number", number.number().e164())
+                .param("id", PublicId.next(PoolNumber.ID_PREFIX))
+                .param("service", service.value())
+                .param("country", number.number().region())
+                .param("areaCode", number.number().nanpAreaCode().orElse(null))
+                .param("capabilities", Capability.bits(number.capabilities()))
+                .param("reserved", number.reserved() ? 1 : 0)
+                .param("capacity", number.capacity().orElse(null))
+                .param("now", now)
+                .update();
     }
 
-    List<PoolNumber> leastLoaded(int limit) {
-        return jdbc.sql(LEAST_LOADED)
+    Set<PhoneNumber> inOtherServices(ServiceId service, Collection<PhoneNumber> numbers) {
+        return jdbc.sql(IN_OTHER_SERVICES)
+                .param("numbers", e164s(numbers))
+                .param("service", service.value())
+                .query((rs, i) -> new PhoneNumber(rs.getString("number")))
+                .set();
+    }
+
+    List<PoolNumber> leastLoaded(CandidateQuery query, int limit) {
+        return eligible(jdbc.sql(LEAST_LOADED), query)
                 .param("limit", limit)
                 .query(PoolRepository::toPoolNumber)
                 .list();
     }
 
-    Optional<PoolNumber> findAvailable(PhoneNumber number) {
-        return jdbc.sql(FIND_AVAILABLE)
+    List<PoolNumber> eligibleAmong(CandidateQuery query, Collection<PhoneNumber> numbers) {
+        return eligible(jdbc.sql(ELIGIBLE_AMONG), query)
+                .param("numbers", e164s(numbers))
+                .query(PoolRepository::toPoolNumber)
+                .list();
+    }
+
+    Shortage shortage(CandidateQuery query) {
+        return eligible(jdbc.sql(SHORTAGE), query)
+                .query((rs, i) -> {
+                    if (rs.getLong("numbers") == 0) {
+                        return Shortage.POOL_EMPTY;
+                    } else if (rs.getLong("unreserved") == 0) {
+                        return Shortage.ALL_NUMBERS_RESERVED;
+                    } else if (rs.getLong("capable") == 0) {
+                        return Shortage.NO_NUMBER_WITH_CAPABILITY;
+                    } else if (rs.getLong("in_country") == 0) {
+                        return Shortage.NO_NUMBER_IN_COUNTRY;
+                    } else if (rs.getLong("in_area") == 0) {
+                        return Shortage.NO_NUMBER_IN_AREA_CODE;
+                    }
+                    return Shortage.ALL_NUMBERS_PAIRED;
+                })
+                .single();
+    }
+
+    private static JdbcClient.StatementSpec eligible(JdbcClient.StatementSpec sql, CandidateQuery query) {
+        return sql.param("service", query.service().value())
+                .param("capabilities", Capability.bits(query.capabilities()))
+                .param("anyCountry", query.country().isPresent() ? 0 : 1)
+                .param("country", query.country().orElse(""))
+                .param("anyAreaCode", query.areaCode().isPresent() ? 0 : 1)
+                .param("areaCode", query.areaCode().orElse(""))
+                .param("routes", query.routes());
+    }
+
+    Optional<PoolNumber> byNumber(PhoneNumber number) {
+        return jdbc.sql(BY_NUMBER)
                 .param("number", number.e164())
                 .query(PoolRepository::toPoolNumber)
                 .optional();
     }
 
-    List<PhoneNumber> numbers() {
+    Optional<PoolNumber> byId(String id) {
+        return jdbc.sql(BY_ID)
+                .param("id", id)
+                .query(PoolRepository::toPoolNumber)
+                .optional();
+    }
+
+    List<PhoneNumber> numbers(ServiceId service) {
         return jdbc.sql(NUMBERS)
+                .param("service", service.value())
                 .query((rs, i) -> new PhoneNumber(rs.getString("number")))
+                .list();
+    }
+
+    List<PoolNumber> page(ServiceId service, PageRequest request) {
+        Cursor after = request.after().orElse(new Cursor(Long.MIN_VALUE, ""));
+        return jdbc.sql(PAGE)
+                .param("service", service.value())
+                .param("afterCreated", after.createdAt())
+                .param("afterNumber", after.id())
+                .param("limit", request.fetchLimit())
+                .query(PoolRepository::toPoolNumber)
                 .list();
     }
 
     Set<PhoneNumber> present(Collection<PhoneNumber> numbers) {
         return jdbc.sql(PRESENT)
-                .param("numbers", numbers.stream().map(PhoneNumber::e164).toList())
+                .param("numbers", e164s(numbers))
                 .query((rs, i) -> new PhoneNumber(rs.getString("number")))
                 .set();
     }
 
-    boolean takeRoutes(PhoneNumber number, int routes) {
+    boolean takeRoutes(PhoneNumber number, int routes, boolean explicit) {
         return jdbc.sql(TAKE_ROUTES)
                         .param("number", number.e164())
                         .param("routes", routes)
+                        .param("explicit", explicit ? 1 : 0)
                         .update()
                 == 1;
     }
@@ -133,13 +275,54 @@ class PoolRepository {
         return jdbc.sql(RETIRE).param("number", number.e164()).param("now", now).update() == 1;
     }
 
+    boolean change(PhoneNumber number, boolean reserved, Integer capacity, long now) {
+        return jdbc.sql(CHANGE)
+                        .param("number", number.e164())
+                        .param("reserved", reserved ? 1 : 0)
+                        .param("capacity", capacity)
+                        .param("now", now)
+                        .update()
+                == 1;
+    }
+
+    List<PhoneNumber> withoutGeography() {
+        return jdbc.sql(WITHOUT_GEOGRAPHY)
+                .query((rs, i) -> new PhoneNumber(rs.getString("number")))
+                .list();
+    }
+
+    void setGeography(PhoneNumber number) {
+        jdbc.sql(SET_GEOGRAPHY)
+                .param("number", number.e164())
+                .param("country", number.region())
+                .param("areaCode", number.nanpAreaCode().orElse(null))
+                .update();
+    }
+
     PoolStats stats() {
         return jdbc.sql(STATS)
                 .query((rs, i) -> new PoolStats(rs.getLong("numbers"), rs.getLong("in_use"), rs.getLong("busiest")))
                 .single();
     }
 
+    private static List<String> e164s(Collection<PhoneNumber> numbers) {
+        return numbers.stream().map(PhoneNumber::e164).toList();
+    }
+
     private static PoolNumber toPoolNumber(ResultSet rs, int row) throws SQLException {
-        return new PoolNumber(new PhoneNumber(rs.getString("number")), rs.getInt("active_routes"));
+        int capacity = rs.getInt("capacity");
+        Optional<Integer> limit = rs.wasNull() ? Optional.empty() : Optional.of(capacity);
+        return new PoolNumber(
+                rs.getString("id"),
+                new PhoneNumber(rs.getString("number")),
+                new ServiceId(rs.getString("service_id")),
+                rs.getString("country"),
+                Optional.ofNullable(rs.getString("area_code")),
+                Capability.fromBits(rs.getInt("capabilities")),
+                rs.getInt("reserved") == 1,
+                limit,
+                rs.getInt("active_routes"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The answers to requests that security refuses: short fixed texts that say what to do, and log
@@ -22,6 +24,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 final class Refusals {
 
     private static final Logger log = LoggerFactory.getLogger(Refusals.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Refusals() {}
 
@@ -47,14 +51,28 @@ final class Refusals {
                     request.getRemoteAddr());
             response.addHeader("WWW-Authenticate", "Bearer realm=\"callmask\"");
             response.addHeader("WWW-Authenticate", "Basic realm=\"callmask\", charset=\"UTF-8\"");
-            text(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+            if (isV1(request)) {
+                problem(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized", message);
+            } else {
+                text(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+            }
         };
     }
 
     /** 404 for an admin on a path no route classifies: nothing is served there. */
     static AccessDeniedHandler unclassified() {
-        return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) ->
+        return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) -> {
+            if (isV1(request)) {
+                problem(
+                        response,
+                        HttpServletResponse.SC_NOT_FOUND,
+                        "not-found",
+                        "Not found",
+                        "Nothing is served at this path.");
+            } else {
                 text(response, HttpServletResponse.SC_NOT_FOUND, "Nothing is served at this path.");
+            }
+        };
     }
 
     /** 403 with an empty body for an unsigned webhook: a forger learns nothing. */
@@ -93,6 +111,28 @@ final class Refusals {
 
     private static String path(HttpServletRequest request) {
         return PhoneNumber.redactAll(request.getRequestURI());
+    }
+
+    /**
+     * Whether the v1 API's error format applies: its errors are problem documents. Only the
+     * format is decided on the path; who may reach it was decided on the routed path already.
+     */
+    private static boolean isV1(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path != null && (path.equals("/api/v1") || path.startsWith("/api/v1/"));
+    }
+
+    private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        ObjectNode problem = JSON.createObjectNode();
+        problem.put("type", "urn:callmask:problem:" + type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSON.writeValueAsString(problem));
     }
 
     private static void text(HttpServletResponse response, int status, String message) throws IOException {

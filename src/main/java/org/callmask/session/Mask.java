@@ -8,7 +8,7 @@ import org.callmask.core.PhoneNumber;
  * {@code maskNumber}.
  */
 public record Mask(
-        SessionId id,
+        SessionKey id,
         PhoneNumber client,
         PhoneNumber contractor,
         PhoneNumber maskNumber,

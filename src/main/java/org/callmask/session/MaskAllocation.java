@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.callmask.core.PhoneNumber;
+import org.callmask.pool.CandidateQuery;
 import org.callmask.pool.NumberPool;
 import org.callmask.pool.PoolNumber;
+import org.callmask.service.ProxyService;
+import org.callmask.service.Services;
 import org.callmask.session.SessionRepository.ActiveRoute;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
@@ -29,6 +32,7 @@ class MaskAllocation {
 
     private final SessionRepository repository;
     private final NumberPool pool;
+    private final Services services;
     private final SessionClosing closing;
     private final SessionProperties properties;
     private final Transactions transactions;
@@ -40,6 +44,7 @@ class MaskAllocation {
     MaskAllocation(
             SessionRepository repository,
             NumberPool pool,
+            Services services,
             SessionClosing closing,
             SessionProperties properties,
             Transactions transactions,
@@ -49,6 +54,7 @@ class MaskAllocation {
             Clock clock) {
         this.repository = repository;
         this.pool = pool;
+        this.services = services;
         this.closing = closing;
         this.properties = properties;
         this.transactions = transactions;
@@ -123,7 +129,20 @@ class MaskAllocation {
         }
 
         Optional<PhoneNumber> sticky = repository.lastProxyOfPair(pair);
-        List<PoolNumber> candidates = pool.candidates(taken, sticky, pair.value(), CANDIDATES_PER_ATTEMPT);
+        ProxyService service = services.builtIn();
+        // Both participants share the number, so it must be free for both; geography is not
+        // matched, since the two may live in different countries.
+        List<PoolNumber> candidates = pool.candidates(new CandidateQuery(
+                service.id(),
+                SessionMode.VOICE_AND_MESSAGE.needs(),
+                Optional.empty(),
+                Optional.empty(),
+                taken,
+                sticky.stream().toList(),
+                Set.of(),
+                both.size(),
+                pair.value(),
+                CANDIDATES_PER_ATTEMPT));
         if (candidates.isEmpty()) {
             throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
         }
@@ -131,7 +150,7 @@ class MaskAllocation {
         return transactions.write(status -> {
             PhoneNumber chosen = null;
             for (PoolNumber candidate : candidates) {
-                if (pool.takeRoutes(candidate.number(), both.size())) {
+                if (pool.takeRoutes(candidate.number(), both.size(), false)) {
                     chosen = candidate.number();
                     break;
                 }
@@ -139,8 +158,8 @@ class MaskAllocation {
             if (chosen == null) {
                 throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
             }
-            SessionId id = repository.insertSession(pair, now, expiresAt);
-            repository.insertPair(id, client, contractor, chosen);
+            SessionKey id = repository.insertSession(service.id(), pair, now, expiresAt);
+            repository.insertPair(id, client, contractor, chosen, now);
             events.publishEvent(new MaskOpened(id, chosen, client, contractor));
             return new Mask(id, client, contractor, chosen, now, expiresAt, MaskStatus.ACTIVE);
         });

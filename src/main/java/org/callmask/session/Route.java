@@ -1,12 +1,30 @@
 package org.callmask.session;
 
 import org.callmask.core.PhoneNumber;
+import org.callmask.service.ServiceId;
+import org.callmask.service.VoiceOverrides;
 
 /**
- * The answer to "who does this caller reach through this proxy number?".
+ * The answer to "who does this caller reach through this proxy number?": the caller is an active
+ * participant of an open session on it.
  *
- * @param sessionId the session the route belongs to
- * @param callee the other participant's real number
- * @param calleeProxy the proxy number the callee knows this session by, shown as the caller ID
+ * @param session the session the route belongs to
+ * @param voice the session's changes to its service's voice options
+ * @param callee the other participant's real number; {@code null} while the caller is alone in the
+ *     session (the other was removed and not yet replaced)
+ * @param calleeProxy the proxy number the callee knows the session by, shown as the caller ID;
+ *     {@code null} with {@code callee}
  */
-public record Route(SessionId sessionId, PhoneNumber callee, PhoneNumber calleeProxy) {}
+public record Route(
+        SessionKey session,
+        ServiceId service,
+        SessionMode mode,
+        VoiceOverrides voice,
+        PhoneNumber callee,
+        PhoneNumber calleeProxy) {
+
+    /** Whether there is someone to put the caller through to. */
+    public boolean hasCallee() {
+        return callee != null;
+    }
+}

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
+import org.callmask.service.ServiceId;
 import org.callmask.session.SessionRepository.OpenSession;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
@@ -51,8 +52,7 @@ class SessionClosing {
 
     /** Deletes every active mask on a number; returns how many. */
     int closeAll(PhoneNumber maskNumber) {
-        return inTransaction(
-                now -> closeAndRelease(repository.openSessionsOnProxy(maskNumber), CloseReason.DELETED, now));
+        return inTransaction(now -> closeAndRelease(repository.openMasksOnProxy(maskNumber), CloseReason.DELETED, now));
     }
 
     /** Deletes the active mask of one pair on a number; returns 1, or 0 when there was none. */
@@ -67,24 +67,37 @@ class SessionClosing {
      * @return false when the number was not in the pool
      * @throws NumberInUse when active masks use it and {@code force} is false; nothing changes
      */
-    boolean removeFromPool(PhoneNumber number, boolean force) {
+    boolean removeFromPool(ServiceId service, PhoneNumber number, boolean force) {
         Boolean removed = races.retry(() -> transactions.write(status -> {
-            Instant now = clock.instant();
-            // Retiring first takes the row lock that allocation also takes, so no mask can be
-            // opened on the number between the count below and the commit.
-            if (!pool.retire(number)) {
+            if (pool.find(number).filter(n -> n.serviceId().equals(service)).isEmpty()) {
                 return false;
             }
-            List<OpenSession> open = repository.openSessionsOnProxy(number);
-            int live = (int) open.stream().filter(s -> !s.expiredAt(now)).count();
-            if (live > 0 && !force) {
-                throw new NumberInUse(number, live);
-            }
-            closeAndRelease(open, CloseReason.NUMBER_REMOVED, now);
-            log.info("Pool: {} removed, {} active masks closed", number.redacted(), live);
-            return true;
+            return retire(number, force, clock.instant());
         }));
         return Boolean.TRUE.equals(removed);
+    }
+
+    /**
+     * Takes a number out of its pool inside the caller's transaction, closing the sessions on it
+     * when {@code force} is set.
+     *
+     * @return false when the number was not in a pool
+     * @throws NumberInUse when active sessions use it and {@code force} is false
+     */
+    boolean retire(PhoneNumber number, boolean force, Instant now) {
+        // Retiring first takes the row lock that allocation also takes, so no session can be
+        // opened on the number between the count below and the commit.
+        if (!pool.retire(number)) {
+            return false;
+        }
+        List<OpenSession> open = repository.openSessionsOnProxy(number);
+        int live = (int) open.stream().filter(s -> !s.expiredAt(now)).count();
+        if (live > 0 && !force) {
+            throw new NumberInUse(number, live);
+        }
+        closeAndRelease(open, CloseReason.NUMBER_REMOVED, now);
+        log.info("Pool: {} removed, {} active sessions closed", number.redacted(), live);
+        return true;
     }
 
     /** One unit of work in its own transaction at the current time, retried on a lost race. */
@@ -104,15 +117,15 @@ class SessionClosing {
         if (sessions.isEmpty()) {
             return 0;
         }
-        List<SessionId> due = new ArrayList<>();
-        List<SessionId> live = new ArrayList<>();
+        List<SessionKey> due = new ArrayList<>();
+        List<SessionKey> live = new ArrayList<>();
         for (OpenSession session : sessions) {
             (session.expiredAt(now) ? due : live).add(session.id());
         }
-        List<SessionId> closed = new ArrayList<>();
+        List<SessionKey> closed = new ArrayList<>();
         int closedWithReason = 0;
         if (!due.isEmpty()) {
-            List<SessionId> expired = repository.close(due, CloseReason.EXPIRED, now);
+            List<SessionKey> expired = repository.close(due, CloseReason.EXPIRED, now);
             events.publishEvent(new SessionsClosed(CloseReason.EXPIRED, expired));
             closed.addAll(expired);
             if (reason == CloseReason.EXPIRED) {
@@ -120,7 +133,7 @@ class SessionClosing {
             }
         }
         if (!live.isEmpty()) {
-            List<SessionId> ended = repository.close(live, reason, now);
+            List<SessionKey> ended = repository.close(live, reason, now);
             events.publishEvent(new SessionsClosed(reason, ended));
             closed.addAll(ended);
             closedWithReason += ended.size();

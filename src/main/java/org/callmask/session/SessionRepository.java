@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.callmask.core.PhoneNumber;
+import org.callmask.service.ServiceId;
+import org.callmask.service.VoiceOverridesJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,15 +18,17 @@ import org.springframework.stereotype.Repository;
 class SessionRepository {
 
     private static final String INSERT_SESSION = """
-            INSERT INTO session (pair_key, created_at, expires_at)
-            VALUES (:pairKey, :createdAt, :expiresAt)
+            INSERT INTO session (public_id, service_id, mode, pair_key, expires_at_fixed, expires_at,
+                                 created_at, updated_at)
+            VALUES (:publicId, :serviceId, 'voice-and-message', :pairKey, :expiresAt, :expiresAt,
+                    :createdAt, :createdAt)
             RETURNING id
             """;
 
     private static final String INSERT_PAIR = """
-            INSERT INTO participant (session_id, role, number, proxy_number)
-            VALUES (:sessionId, 'client', :client, :proxy),
-                   (:sessionId, 'contractor', :contractor, :proxy)
+            INSERT INTO participant (id, session_id, role, number, proxy_number, created_at, updated_at)
+            VALUES (:clientId, :sessionId, 'client', :client, :proxy, :now, :now),
+                   (:contractorId, :sessionId, 'contractor', :contractor, :proxy, :now, :now)
             """;
 
     private static final String MASK_COLUMNS = """
@@ -59,16 +63,20 @@ class SessionRepository {
             WHERE p.number IN (:numbers) AND p.released_at IS NULL AND s.closed_at IS NULL
             """;
 
+    // The other participant is optional: while one was removed and not yet replaced, the one left
+    // is known to be in a session but reaches no one.
     private static final String ROUTE = """
-            SELECT me.session_id, other.number AS callee, other.proxy_number AS callee_proxy
+            SELECT me.session_id, s.service_id, s.mode, s.voice,
+                   other.number AS callee, other.proxy_number AS callee_proxy
             FROM participant me
             JOIN session s ON s.id = me.session_id
-            JOIN participant other ON other.session_id = me.session_id AND other.role <> me.role
+            LEFT JOIN participant other
+                   ON other.session_id = me.session_id AND other.id <> me.id AND other.released_at IS NULL
             WHERE me.proxy_number = :proxy
               AND me.number = :caller
               AND me.released_at IS NULL
               AND s.closed_at IS NULL
-              AND s.expires_at > :now
+              AND (s.expires_at IS NULL OR s.expires_at > :now)
             """;
 
     private static final String DUE_SESSIONS_OF_NUMBERS = """
@@ -86,6 +94,15 @@ class SessionRepository {
             FROM participant p
             JOIN session s ON s.id = p.session_id
             WHERE p.proxy_number = :proxy AND p.released_at IS NULL AND s.closed_at IS NULL
+            """;
+
+    // The seed API's masks only: their participants have roles.
+    private static final String OPEN_MASKS_ON_PROXY = """
+            SELECT DISTINCT s.id, s.expires_at
+            FROM participant p
+            JOIN session s ON s.id = p.session_id
+            WHERE p.proxy_number = :proxy AND p.role IS NOT NULL
+              AND p.released_at IS NULL AND s.closed_at IS NULL
             """;
 
     private static final String OPEN_SESSION_OF_PAIR_ON_PROXY = """
@@ -107,14 +124,14 @@ class SessionRepository {
     // second finds it closed (PostgreSQL re-checks the condition after the row lock) and skips it.
     private static final String CLOSE_SESSIONS = """
             UPDATE session
-            SET closed_at = :now, close_reason = :reason
+            SET closed_at = :now, close_reason = :reason, updated_at = :now
             WHERE id IN (:ids) AND closed_at IS NULL
             RETURNING id
             """;
 
     private static final String RELEASE_ROUTES = """
             UPDATE participant
-            SET released_at = :now
+            SET released_at = :now, updated_at = :now
             WHERE session_id IN (:ids) AND released_at IS NULL
             RETURNING proxy_number
             """;
@@ -133,12 +150,12 @@ class SessionRepository {
             SELECT r.proxy_number, COUNT(DISTINCT s.id) AS active_masks
             FROM participant r
             JOIN session s ON s.id = r.session_id
-            WHERE r.released_at IS NULL AND s.closed_at IS NULL AND s.expires_at > :now
+            WHERE r.released_at IS NULL AND s.closed_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > :now)
             GROUP BY r.proxy_number
             """;
 
     private static final String COUNT_ACTIVE = """
-            SELECT COUNT(*) FROM session WHERE closed_at IS NULL AND expires_at > :now
+            SELECT COUNT(*) FROM session WHERE closed_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
             """;
 
     private final JdbcClient jdbc;
@@ -147,8 +164,10 @@ class SessionRepository {
         this.jdbc = jdbc;
     }
 
-    SessionId insertSession(PairKey pair, Instant createdAt, Instant expiresAt) {
-        return new SessionId(jdbc.sql(INSERT_SESSION)
+    SessionKey insertSession(ServiceId service, PairKey pair, Instant createdAt, Instant expiresAt) {
+        return new SessionKey(jdbc.sql(INSERT_SESSION)
+                .param("publicId", SessionId.random().value())
+                .param("serviceId", service.value())
                 .param("pairKey", pair.value())
                 .param("createdAt", createdAt.toEpochMilli())
                 .param("expiresAt", expiresAt.toEpochMilli())
@@ -157,9 +176,12 @@ class SessionRepository {
     }
 
     /** The two participants of a seed mask, who both see {@code proxy}. */
-    void insertPair(SessionId session, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy) {
+    void insertPair(SessionKey session, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy, Instant now) {
         jdbc.sql(INSERT_PAIR)
                 .param("sessionId", session.value())
+                .param("clientId", ParticipantId.random().value())
+                .param("contractorId", ParticipantId.random().value())
+                .param("now", now.toEpochMilli())
                 .param("client", client.e164())
                 .param("contractor", contractor.e164())
                 .param("proxy", proxy.e164())
@@ -187,23 +209,32 @@ class SessionRepository {
                 .query((rs, i) -> new ActiveRoute(
                         new PhoneNumber(rs.getString("number")),
                         new PhoneNumber(rs.getString("proxy_number")),
-                        new SessionId(rs.getLong("id")),
-                        new PairKey(rs.getString("pair_key")),
+                        new SessionKey(rs.getLong("id")),
+                        rs.getString("pair_key") == null ? null : new PairKey(rs.getString("pair_key")),
                         instant(rs, "created_at"),
-                        instant(rs, "expires_at")))
+                        nullableInstant(rs, "expires_at")))
                 .list();
     }
 
     Optional<Route> route(PhoneNumber caller, PhoneNumber proxy, Instant now) {
-        return jdbc.sql(ROUTE)
+        return jdbc
+                .sql(ROUTE)
                 .param("proxy", proxy.e164())
                 .param("caller", caller.e164())
                 .param("now", now.toEpochMilli())
-                .query((rs, i) -> new Route(
-                        new SessionId(rs.getLong("session_id")),
-                        new PhoneNumber(rs.getString("callee")),
-                        new PhoneNumber(rs.getString("callee_proxy"))))
-                .optional();
+                .query((rs, i) -> {
+                    String callee = rs.getString("callee");
+                    return new Route(
+                            new SessionKey(rs.getLong("session_id")),
+                            new ServiceId(rs.getString("service_id")),
+                            SessionMode.of(rs.getString("mode")).orElseThrow(),
+                            VoiceOverridesJson.read(rs.getString("voice")),
+                            callee == null ? null : new PhoneNumber(callee),
+                            callee == null ? null : new PhoneNumber(rs.getString("callee_proxy")));
+                })
+                .list()
+                .stream()
+                .findFirst();
     }
 
     List<OpenSession> dueSessionsOf(Collection<PhoneNumber> numbers, Instant now) {
@@ -216,6 +247,13 @@ class SessionRepository {
 
     List<OpenSession> openSessionsOnProxy(PhoneNumber proxy) {
         return jdbc.sql(OPEN_SESSIONS_ON_PROXY)
+                .param("proxy", proxy.e164())
+                .query(SessionRepository::toOpen)
+                .list();
+    }
+
+    List<OpenSession> openMasksOnProxy(PhoneNumber proxy) {
+        return jdbc.sql(OPEN_MASKS_ON_PROXY)
                 .param("proxy", proxy.e164())
                 .query(SessionRepository::toOpen)
                 .list();
@@ -238,7 +276,7 @@ class SessionRepository {
     }
 
     /** Closes those of {@code sessions} still open; returns the ones this call closed. */
-    List<SessionId> close(Collection<SessionId> sessions, CloseReason reason, Instant now) {
+    List<SessionKey> close(Collection<SessionKey> sessions, CloseReason reason, Instant now) {
         return jdbc
                 .sql(CLOSE_SESSIONS)
                 .param("ids", values(sessions))
@@ -247,12 +285,12 @@ class SessionRepository {
                 .query(Long.class)
                 .list()
                 .stream()
-                .map(SessionId::new)
+                .map(SessionKey::new)
                 .toList();
     }
 
     /** Releases the routes of closed sessions; returns the proxy number of each route released. */
-    List<PhoneNumber> releaseRoutes(Collection<SessionId> sessions, Instant now) {
+    List<PhoneNumber> releaseRoutes(Collection<SessionKey> sessions, Instant now) {
         return jdbc
                 .sql(RELEASE_ROUTES)
                 .param("ids", values(sessions))
@@ -288,11 +326,11 @@ class SessionRepository {
     }
 
     /** An open session and when it expires. */
-    record OpenSession(SessionId id, Instant expiresAt) {
+    record OpenSession(SessionKey id, Instant expiresAt) {
 
         /** Whether its lifetime has run out at {@code now}; the moment it expires counts as run out. */
         boolean expiredAt(Instant now) {
-            return !expiresAt.isAfter(now);
+            return expiresAt != null && !expiresAt.isAfter(now);
         }
     }
 
@@ -301,22 +339,23 @@ class SessionRepository {
      *
      * @param number the participant's real number
      * @param proxy the proxy number the participant uses
+     * @param pairKey the seed mask's pair; {@code null} for a v1 session
      */
     record ActiveRoute(
             PhoneNumber number,
             PhoneNumber proxy,
-            SessionId sessionId,
+            SessionKey sessionId,
             PairKey pairKey,
             Instant createdAt,
             Instant expiresAt) {
 
         boolean expiredAt(Instant now) {
-            return !expiresAt.isAfter(now);
+            return expiresAt != null && !expiresAt.isAfter(now);
         }
     }
 
     private static OpenSession toOpen(ResultSet rs, int row) throws SQLException {
-        return new OpenSession(new SessionId(rs.getLong("id")), instant(rs, "expires_at"));
+        return new OpenSession(new SessionKey(rs.getLong("id")), nullableInstant(rs, "expires_at"));
     }
 
     /** Times are stored as UTC epoch milliseconds in both databases. */
@@ -324,12 +363,17 @@ class SessionRepository {
         return Instant.ofEpochMilli(rs.getLong(column));
     }
 
+    private static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
     private static List<String> e164s(Collection<PhoneNumber> numbers) {
         return numbers.stream().map(PhoneNumber::e164).toList();
     }
 
-    private static List<Long> values(Collection<SessionId> sessions) {
-        return sessions.stream().map(SessionId::value).toList();
+    private static List<Long> values(Collection<SessionKey> sessions) {
+        return sessions.stream().map(SessionKey::value).toList();
     }
 
     private static Mask toMask(ResultSet rs, Instant now) throws SQLException {
@@ -342,7 +386,7 @@ class SessionRepository {
             status = reason.equals(CloseReason.EXPIRED.column()) ? MaskStatus.EXPIRED : MaskStatus.DELETED;
         }
         return new Mask(
-                new SessionId(rs.getLong("id")),
+                new SessionKey(rs.getLong("id")),
                 new PhoneNumber(rs.getString("client")),
                 new PhoneNumber(rs.getString("contractor")),
                 new PhoneNumber(rs.getString("mask")),

@@ -6,9 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.callmask.core.Page;
+import org.callmask.core.PageRequest;
 import org.callmask.core.PhoneNumber;
+import org.callmask.pool.NewPoolNumber;
 import org.callmask.pool.NumberPool;
+import org.callmask.service.ProxyService;
+import org.callmask.service.Services;
 import org.callmask.session.SessionRepository.ActiveRoute;
+import org.callmask.system.LostRaces;
+import org.callmask.system.Transactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,24 +32,45 @@ import org.springframework.stereotype.Service;
 public class Sessions {
 
     private final MaskAllocation allocation;
+    private final SessionLifecycle lifecycle;
+    private final SessionReading reading;
     private final SessionClosing closing;
     private final SessionSweeping sweeping;
     private final SessionRepository repository;
+    private final SessionRows sessionRows;
+    private final InteractionMarks marks;
     private final NumberPool pool;
+    private final Services services;
+    private final Transactions transactions;
+    private final LostRaces races;
     private final Clock clock;
 
     Sessions(
             MaskAllocation allocation,
+            SessionLifecycle lifecycle,
+            SessionReading reading,
             SessionClosing closing,
             SessionSweeping sweeping,
             SessionRepository repository,
+            SessionRows sessionRows,
+            InteractionMarks marks,
             NumberPool pool,
+            Services services,
+            Transactions transactions,
+            LostRaces races,
             Clock clock) {
         this.allocation = allocation;
+        this.lifecycle = lifecycle;
+        this.reading = reading;
         this.closing = closing;
         this.sweeping = sweeping;
         this.repository = repository;
+        this.sessionRows = sessionRows;
+        this.marks = marks;
         this.pool = pool;
+        this.services = services;
+        this.transactions = transactions;
+        this.races = races;
         this.clock = clock;
     }
 
@@ -64,7 +92,10 @@ public class Sessions {
         return repository.masksOn(maskNumber, clock.instant());
     }
 
-    /** Who {@code caller} reaches by calling or texting {@code proxy}, if anyone, right now. */
+    /**
+     * The session {@code caller} is in on {@code proxy} right now, and whom it reaches there, if
+     * anyone.
+     */
     public Optional<Route> route(PhoneNumber caller, PhoneNumber proxy) {
         return repository.route(caller, proxy, clock.instant());
     }
@@ -88,38 +119,141 @@ public class Sessions {
     }
 
     /**
-     * Adds numbers to the pool, all or none.
+     * Adds numbers to the built-in service's pool, all or none.
      *
      * @return how many were new to the pool or brought back
      * @throws PoolNumberAsParticipant when one is a participant's number in an active mask
      */
     public int addToPool(List<PhoneNumber> numbers) {
+        return addToPool(
+                services.builtIn(), numbers.stream().map(NewPoolNumber::plain).toList());
+    }
+
+    /**
+     * Adds numbers to a service's pool, all or none.
+     *
+     * @return how many were new to the pool or brought back
+     * @throws PoolNumberAsParticipant when one is a participant's number in an active session
+     * @throws org.callmask.pool.NumberInAnotherService when one is in another service's pool
+     */
+    public int addToPool(ProxyService service, List<NewPoolNumber> numbers) {
         Instant now = clock.instant();
-        for (ActiveRoute route : repository.activeRoutesOf(numbers)) {
+        List<PhoneNumber> plain = numbers.stream().map(NewPoolNumber::number).toList();
+        for (ActiveRoute route : repository.activeRoutesOf(plain)) {
             if (!route.expiredAt(now)) {
                 throw new PoolNumberAsParticipant(route.number(), false);
             }
         }
-        return pool.add(numbers);
+        return transactions.write(status -> pool.add(service.id(), numbers));
     }
 
-    /** Each pool number with how many active masks use it, in the order they were added. */
+    /** Each of the built-in pool's numbers with how many active masks use it, in the order they were added. */
     public List<PoolUsage> poolUsage() {
         Map<PhoneNumber, Integer> masks = repository.activeMasksByProxy(clock.instant());
-        return pool.numbers().stream()
+        return pool.numbers(services.builtIn().id()).stream()
                 .map(number -> new PoolUsage(number, masks.getOrDefault(number, 0)))
                 .toList();
     }
 
     /**
-     * Removes a number from the pool. Masks on it keep their history.
+     * Removes a number from the built-in service's pool. Masks on it keep their history.
      *
      * @param force close the active masks that use it first, instead of refusing
      * @return false when the number was not in the pool
      * @throws NumberInUse when active masks use it and {@code force} is false; nothing changes
      */
     public boolean removeFromPool(PhoneNumber number, boolean force) {
-        return closing.removeFromPool(number, force);
+        return closing.removeFromPool(services.builtIn().id(), number, force);
+    }
+
+    /**
+     * Removes a number from a service's pool. Sessions on it keep their history.
+     *
+     * @param force close the active sessions that use it first, instead of refusing
+     * @return false when the number was not in the service's pool
+     * @throws NumberInUse when active sessions use it and {@code force} is false; nothing changes
+     */
+    public boolean removeFromPool(ProxyService service, PhoneNumber number, boolean force) {
+        return closing.removeFromPool(service.id(), number, force);
+    }
+
+    /**
+     * Opens a session of a service, allocating each participant its own proxy number; with the
+     * unique name of an open session that has the same participants, returns that one instead.
+     *
+     * @throws NoProxyNumber when a participant can be given no number
+     * @throws ProxyNumberRefused when a proxy number asked for is not allowed
+     * @throws SessionConflict when the unique name is taken by other participants
+     * @throws PoolNumberAsParticipant when a participant is a pool number
+     * @throws SameNumberOnBothSides when one number is given twice
+     */
+    public SessionOpened open(ProxyService service, NewSession request) {
+        return lifecycle.open(service, request);
+    }
+
+    /** @throws SessionNotFound when the service has no such session */
+    public ProxySession find(ProxyService service, SessionId id) {
+        return reading.find(service, id);
+    }
+
+    /** A service's sessions that match the filter, in the order they were created. */
+    public Page<ProxySession> page(ProxyService service, SessionFilter filter, PageRequest request) {
+        return reading.page(service, filter, request);
+    }
+
+    /**
+     * Adds a participant to an open session, with its own proxy number.
+     *
+     * @throws SessionConflict when the session is closed, full, or has the number already
+     */
+    public ProxySession addParticipant(ProxyService service, SessionId id, NewParticipant participant) {
+        return lifecycle.addParticipant(service, id, participant);
+    }
+
+    /**
+     * Removes a participant: its proxy number is freed, the participant stays on record, and the
+     * session stays as it is, ready for a replacement.
+     */
+    public ProxySession removeParticipant(ProxyService service, SessionId id, ParticipantId participant) {
+        return lifecycle.removeParticipant(service, id, participant);
+    }
+
+    /**
+     * Changes a session: closes or re-opens it, or changes its lifetime or mode.
+     *
+     * @throws NoProxyNumber when re-opening and a participant's number was taken meanwhile, with
+     *     no other to give it
+     */
+    public ProxySession change(ProxyService service, SessionId id, SessionChanges changes) {
+        return lifecycle.change(service, id, changes);
+    }
+
+    /**
+     * Deletes a service that has no open sessions; its numbers leave its pool.
+     *
+     * @throws SessionConflict when it has open sessions
+     */
+    public void deleteService(ProxyService service) {
+        races.retry(() -> transactions.write(status -> {
+            Instant now = clock.instant();
+            if (sessionRows.countOpenAt(service.id(), now) > 0) {
+                throw new SessionConflict(SessionConflict.Reason.SERVICE_HAS_OPEN_SESSIONS);
+            }
+            if (services.delete(service)) {
+                for (PhoneNumber number : pool.numbers(service.id())) {
+                    closing.retire(number, true, now);
+                }
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Notes that a call or text went through a session: it turns {@code in-progress} and its
+     * sliding lifetime starts again. Returns at once; the note is written shortly after.
+     */
+    public void interacted(SessionKey session) {
+        marks.mark(session, clock.instant());
     }
 
     /**

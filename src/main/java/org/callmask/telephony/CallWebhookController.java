@@ -8,17 +8,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SignalWire's calling webhook: a call to a proxy number, answered with SWML. */
+/**
+ * SignalWire's calling webhook: a call to a proxy number. A SWML handler posts JSON and gets SWML;
+ * a LaML (cXML) handler posts a form ({@code CallSid}, {@code From}, {@code To}) and gets LaML.
+ */
 @RestController
 class CallWebhookController {
 
     private final CallRouter router;
     private final SwmlWriter swml;
+    private final LamlWriter laml;
+    private final TelephonyProperties properties;
     private final WebhookObserver observer;
 
-    CallWebhookController(CallRouter router, SwmlWriter swml, WebhookObserver observer) {
+    CallWebhookController(
+            CallRouter router,
+            SwmlWriter swml,
+            LamlWriter laml,
+            TelephonyProperties properties,
+            WebhookObserver observer) {
         this.router = router;
         this.swml = swml;
+        this.laml = laml;
+        this.properties = properties;
         this.observer = observer;
     }
 
@@ -29,21 +41,35 @@ class CallWebhookController {
             method = {RequestMethod.POST, RequestMethod.GET})
     ResponseEntity<byte[]> route(HttpServletRequest request) {
         long started = System.nanoTime();
+        byte[] body = CachedBodyRequest.bodyOf(request);
+        // A body is read only as what its type, which the signature check also went by, says it is.
+        boolean form = WebhookBody.of(request, body) == WebhookBody.FORM;
         byte[] answer;
         try {
-            byte[] body = CachedBodyRequest.bodyOf(request);
-            // A body is read only as what its type, which the signature check also went by, says it is.
-            InboundCall call = WebhookBody.of(request, body) == WebhookBody.JSON
-                    ? InboundCall.parse(body)
-                    : new InboundCall(null, null);
-            RoutingDecision decision = router.decide(call.from(), call.to());
-            answer = swml.write(decision);
-            observer.answered(WebhookObserver.Kind.CALL, decision, call.from(), call.to(), started);
+            String from;
+            String to;
+            if (form) {
+                FormFields fields = FormFields.of(WebhookBody.FORM, body);
+                from = fields.first("From");
+                to = fields.first("To");
+            } else {
+                InboundCall call = WebhookBody.of(request, body) == WebhookBody.JSON
+                        ? InboundCall.parse(body)
+                        : new InboundCall(null, null);
+                from = call.from();
+                to = call.to();
+            }
+            RoutingDecision decision = router.decide(CallRouter.Contact.CALL, from, to);
+            answer = form ? laml.writeVoice(decision, properties.refusalMessage()) : swml.write(decision);
+            observer.answered(WebhookObserver.Kind.CALL, decision, from, to, started);
         } catch (RuntimeException e) {
             // The caller hears the refusal rather than a carrier error, whatever broke.
-            answer = swml.write(new RoutingDecision.Refuse(RoutingDecision.Reason.FAILURE));
+            RoutingDecision refusal = new RoutingDecision.Refuse(RoutingDecision.Reason.FAILURE);
+            answer = form ? laml.writeVoice(refusal, properties.refusalMessage()) : swml.write(refusal);
             observer.failed(WebhookObserver.Kind.CALL, e, started);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+        return ResponseEntity.ok()
+                .contentType(form ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON)
+                .body(answer);
     }
 }

@@ -7,11 +7,15 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.callmask.service.VoiceOptions;
 import org.callmask.telephony.RoutingDecision.Connect;
+import org.callmask.telephony.RoutingDecision.Refuse;
+import org.callmask.telephony.RoutingDecision.Reply;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a routing decision for an inbound message as a LaML document. The JDK's XML writer
+ * Renders a routing decision as a LaML document: for inbound messages, and for calls to numbers
+ * whose voice handler is LaML. The JDK's XML writer
  * escapes every text and attribute, so a message can carry {@code <}, {@code &}, quotes or
  * {@code </Message>} without changing the document's meaning.
  */
@@ -49,6 +53,16 @@ class LamlWriter {
                 }
                 xml.writeEndElement();
                 xml.writeEndElement();
+            } else if (decision instanceof Reply reply) {
+                xml.writeStartElement("Response");
+                xml.writeStartElement("Message");
+                xml.writeAttribute("to", reply.to().e164());
+                xml.writeAttribute("from", reply.from().e164());
+                xml.writeStartElement("Body");
+                writeText(xml, xmlSafe(reply.text()));
+                xml.writeEndElement();
+                xml.writeEndElement();
+                xml.writeEndElement();
             } else {
                 // Receive and send nothing back: a stranger learns nothing, not even that the number is a proxy.
                 xml.writeEmptyElement("Response");
@@ -74,6 +88,51 @@ class LamlWriter {
             start = cr + 1;
         }
         xml.writeCharacters(text.substring(start));
+    }
+
+    /**
+     * A voice answer, for numbers whose voice handler is LaML (cXML) rather than SWML: a
+     * {@code <Dial>} showing the proxy number, or the refusal said and a hang-up.
+     *
+     * @param refusalMessage said when the decision carries no announcement of its own
+     */
+    byte[] writeVoice(RoutingDecision decision, String refusalMessage) {
+        StringWriter out = new StringWriter(256);
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("Response");
+            if (decision instanceof Connect connect) {
+                VoiceOptions voice = connect.voice();
+                xml.writeStartElement("Dial");
+                // Without callerId SignalWire presents the caller's real number to the callee.
+                xml.writeAttribute("callerId", connect.from().e164());
+                xml.writeAttribute("timeout", Integer.toString(voice.ringTimeout()));
+                xml.writeAttribute("timeLimit", Integer.toString(voice.maxDuration()));
+                xml.writeAttribute("answerOnBridge", Boolean.toString(voice.answerOnBridge()));
+                if (voice.record()) {
+                    xml.writeAttribute("record", "record-from-answer-dual");
+                }
+                xml.writeStartElement("Number");
+                xml.writeCharacters(connect.to().e164());
+                xml.writeEndElement();
+                xml.writeEndElement();
+            } else {
+                String message = decision instanceof Refuse refuse && refuse.announcement() != null
+                        ? refuse.announcement()
+                        : refusalMessage;
+                xml.writeStartElement("Say");
+                xml.writeCharacters(xmlSafe(message));
+                xml.writeEndElement();
+                xml.writeEmptyElement("Hangup");
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write LaML", e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An empty {@code <Response/>}: receive the message, send nothing. */

@@ -42,7 +42,7 @@ class MessageWebhookController {
             String body = form.first("Body");
             RoutingDecision decision = from == null || to == null
                     ? new RoutingDecision.Refuse(RoutingDecision.Reason.MALFORMED)
-                    : router.decide(from, to);
+                    : router.decide(CallRouter.Contact.MESSAGE, from, to);
             answer = laml.write(decision, body == null ? "" : body, media(form));
             observer.answered(WebhookObserver.Kind.MESSAGE, decision, from, to, started);
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.callmask.telephony;
 
+import org.callmask.service.VoiceOptions;
 import org.callmask.telephony.RoutingDecision.Connect;
+import org.callmask.telephony.RoutingDecision.Refuse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,28 +18,48 @@ class SwmlWriter {
 
     SwmlWriter(TelephonyProperties properties) {
         this.properties = properties;
-        this.refusal = render(refusalDocument());
+        this.refusal = render(announcement(properties.refusalMessage()));
     }
 
     byte[] write(RoutingDecision decision) {
         if (decision instanceof Connect connect) {
             ObjectNode document = document();
-            ObjectNode dial = steps(document).addObject().putObject("connect");
+            ArrayNode main = steps(document);
+            VoiceOptions voice = connect.voice();
+            if (voice.record()) {
+                // Records in the background while the script goes on to connect; both legs, one
+                // channel each, so a dispute can tell who said what.
+                main.addObject()
+                        .putObject("record_call")
+                        .put("format", "mp3")
+                        .put("stereo", true)
+                        .put("direction", "both");
+            }
+            ObjectNode dial = main.addObject().putObject("connect");
             // Without "from" SignalWire presents the caller's real number to the callee.
             dial.put("from", connect.from().e164());
             dial.put("to", connect.to().e164());
-            dial.put("timeout", properties.connectTimeout());
+            dial.put("timeout", voice.ringTimeout());
+            dial.put("max_duration", voice.maxDuration());
+            dial.put("answer_on_bridge", voice.answerOnBridge());
+            if (voice.whisper() != null) {
+                // Runs on the callee's leg once it answers, before the two are bridged.
+                dial.putArray("confirm").addObject().putObject("play").put("url", "say:" + voice.whisper());
+            }
             return render(document);
+        }
+        if (decision instanceof Refuse refuse && refuse.announcement() != null) {
+            return render(announcement(refuse.announcement()));
         }
         return refusal.clone();
     }
 
-    /** Answers, says the refusal message once, hangs up: the caller hears why, not a carrier error. */
-    private ObjectNode refusalDocument() {
+    /** Answers, says the message once, hangs up: the caller hears why, not a carrier error. */
+    private ObjectNode announcement(String message) {
         ObjectNode document = document();
         ArrayNode main = steps(document);
         main.addObject().putObject("answer");
-        main.addObject().putObject("play").put("url", "say:" + properties.refusalMessage());
+        main.addObject().putObject("play").put("url", "say:" + message);
         main.addObject().putObject("hangup");
         return document;
     }

@@ -4,18 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What callers hear and see when they are not put through.
+ * What callers hear when they are not put through and their number's service says nothing else.
  *
  * @param refusalMessage spoken, then the call hangs up, to a caller who is not a participant of an
  *     active mask on the number dialled; one line of plain text
- * @param connectTimeout seconds the other participant's phone rings before the call gives up
  */
 @ConfigurationProperties("callmask.telephony")
 public record TelephonyProperties(
         @DefaultValue("Sorry, this number is not currently in service. Goodbye.")
-        String refusalMessage,
-
-        @DefaultValue("30") int connectTimeout) {
+        String refusalMessage) {
 
     public TelephonyProperties {
         if (refusalMessage == null || refusalMessage.isBlank()) {
@@ -26,10 +23,6 @@ public record TelephonyProperties(
         }
         if (refusalMessage.length() > 1000) {
             throw new IllegalArgumentException("callmask.telephony.refusal-message must be at most 1000 characters");
-        }
-        if (connectTimeout < 5 || connectTimeout > 600) {
-            throw new IllegalArgumentException(
-                    "callmask.telephony.connect-timeout must be between 5 and 600 seconds, was " + connectTimeout);
         }
     }
 }

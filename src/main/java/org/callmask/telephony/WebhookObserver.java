@@ -100,6 +100,9 @@ class WebhookObserver {
         if (decision instanceof Connect) {
             return kind.success;
         }
+        if (decision instanceof RoutingDecision.Reply) {
+            return "replied";
+        }
         return ((Refuse) decision).reason() == Reason.FAILURE ? "error" : "refused";
     }
 

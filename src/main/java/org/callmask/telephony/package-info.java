@@ -7,7 +7,7 @@
  * org.callmask.telephony.WebhookGuard} decides which requests may reach the handlers (body type and
  * signature); the security configuration places it in front of them.
  */
-@ApplicationModule(allowedDependencies = {"core", "session", "system"})
+@ApplicationModule(allowedDependencies = {"core", "pool", "service", "session", "system"})
 package org.callmask.telephony;
 
 import org.springframework.modulith.ApplicationModule;

@@ -80,13 +80,20 @@ class SqliteOnABareUrlTests {
     @Test
     void deletingASessionDeletesTheNumbersOfItsParticipants() {
         JdbcClient jdbc = app.bean(JdbcClient.class);
-        jdbc.sql("INSERT INTO pool_number (number, created_at) VALUES ('+15550001111', 0)")
+        String service = jdbc.sql("SELECT id FROM service WHERE unique_name = 'default'")
+                .query(String.class)
+                .single();
+        jdbc.sql("INSERT INTO pool_number (number, id, service_id, created_at, updated_at)"
+                        + " VALUES ('+15550001111', 'num_1', ?, 0, 0)")
+                .param(service)
                 .update();
-        long session = jdbc.sql("INSERT INTO session (created_at, expires_at) VALUES (0, 1) RETURNING id")
+        long session = jdbc.sql("INSERT INTO session (public_id, service_id, mode, created_at, updated_at, expires_at)"
+                        + " VALUES ('ses_1', ?, 'voice-and-message', 0, 0, 1) RETURNING id")
+                .param(service)
                 .query(Long.class)
                 .single();
-        jdbc.sql("INSERT INTO participant (session_id, role, number, proxy_number)"
-                        + " VALUES (?, 'client', '+15559990000', '+15550001111')")
+        jdbc.sql("INSERT INTO participant (id, session_id, role, number, proxy_number, created_at, updated_at)"
+                        + " VALUES ('par_1', ?, 'client', '+15559990000', '+15550001111', 0, 0)")
                 .param(session)
                 .update();
 

@@ -107,9 +107,10 @@ class CallRoutingTests extends IntegrationTest {
             assertThat(answer.status()).as(body).isEqualTo(200);
             Golden.assertMatches("refusal.json", answer.body());
         }
+        // A form is a LaML voice webhook: the refusal comes as LaML.
         Response form = http.post(
                 "/calls/route", "application/x-www-form-urlencoded", "From=x".getBytes(StandardCharsets.UTF_8));
-        Golden.assertMatches("refusal.json", form.body());
+        Golden.assertMatches("voice-refusal.xml", form.body());
         Golden.assertMatches("refusal.json", http.get("/calls/route").body());
     }
 

@@ -1,0 +1,160 @@
+package org.callmask.api.v1;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.callmask.core.PhoneNumber;
+import org.callmask.service.GeoMatch;
+import org.callmask.service.NumberSelection;
+import org.callmask.service.OutOfSession;
+import org.callmask.service.ServiceName;
+import org.callmask.service.ServiceSettings;
+import org.callmask.service.VoiceOptions;
+import tools.jackson.databind.JsonNode;
+
+/** Reads service bodies (create and change) into a name and settings. */
+final class ServiceRequests {
+
+    static final String[] FIELDS = {
+        "unique_name", "default_ttl", "geo_match", "number_selection", "cool_off", "out_of_session", "voice"
+    };
+
+    private ServiceRequests() {}
+
+    record Read(String uniqueName, ServiceSettings settings) {}
+
+    /**
+     * The body's fields applied over {@code base}: for a new service, the defaults; for a change,
+     * the service as it is.
+     *
+     * @param nameRequired a new service must have a name
+     */
+    static Read read(JsonNode body, String currentName, ServiceSettings base, boolean nameRequired) {
+        Fields fields = Fields.of(body, FIELDS);
+        Optional<String> name = nameRequired
+                ? fields.requiredText("unique_name", ServiceName.MAX_LENGTH)
+                : fields.text("unique_name", ServiceName.MAX_LENGTH);
+        name.ifPresent(n -> {
+            String problem = ServiceName.problem(n);
+            if (problem != null) {
+                fields.error("unique_name", problem);
+            }
+        });
+        if (!nameRequired && fields.isNull("unique_name")) {
+            fields.error("unique_name", "must not be null");
+        }
+        Optional<Long> defaultTtl = fields.integer("default_ttl", 0, ServiceSettings.MAX_TTL.toSeconds());
+        Optional<GeoMatch> geo = fields.choice("geo_match", GeoMatch::of, "country, area-code, none");
+        Optional<NumberSelection> selection =
+                fields.choice("number_selection", NumberSelection::of, "prefer-sticky, avoid-sticky");
+        Optional<Long> coolOff = fields.integer("cool_off", 0, ServiceSettings.MAX_COOL_OFF.toSeconds());
+        OutOfSession outOfSession = fields.object("out_of_session", "call", "message")
+                .map(o -> outOfSession(o, base.outOfSession()))
+                .orElse(base.outOfSession());
+        VoiceOptions voice = fields.object(
+                        "voice", "record", "ring_timeout", "max_duration", "whisper", "answer_on_bridge")
+                .map(v -> voice(v, base.voice()))
+                .orElse(base.voice());
+        fields.requireValid();
+        return new Read(
+                name.orElse(currentName),
+                new ServiceSettings(
+                        defaultTtl.map(Duration::ofSeconds).orElse(base.defaultTtl()),
+                        geo.orElse(base.geoMatch()),
+                        selection.orElse(base.numberSelection()),
+                        coolOff.map(Duration::ofSeconds).orElse(base.coolOff()),
+                        outOfSession,
+                        voice));
+    }
+
+    private static OutOfSession outOfSession(Fields fields, OutOfSession base) {
+        OutOfSession.CallPolicy call = fields.object("call", "action", "message", "to")
+                .map(c -> callPolicy(c, base.call()))
+                .orElse(base.call());
+        OutOfSession.MessagePolicy message = fields.object("message", "action", "text")
+                .map(m -> messagePolicy(m, base.message()))
+                .orElse(base.message());
+        return new OutOfSession(call, message);
+    }
+
+    private static OutOfSession.CallPolicy callPolicy(Fields fields, OutOfSession.CallPolicy base) {
+        Optional<String> action = fields.requiredText("action", 20);
+        if (action.isEmpty()) {
+            return base;
+        }
+        switch (action.get()) {
+            case "announce" -> {
+                if (fields.has("to")) {
+                    fields.error("to", "is only for action forward");
+                }
+                Optional<String> message = fields.text("message", OutOfSession.MAX_TEXT);
+                return oneLine(fields, "message", message)
+                        .map(OutOfSession.Announce::new)
+                        .orElse(new OutOfSession.Announce(null));
+            }
+            case "forward" -> {
+                if (fields.has("message")) {
+                    fields.error("message", "is only for action announce");
+                }
+                if (!fields.has("to") || fields.isNull("to")) {
+                    fields.error("to", "is required for action forward");
+                    return base;
+                }
+                Optional<PhoneNumber> to = fields.phoneNumber("to");
+                return to.<OutOfSession.CallPolicy>map(OutOfSession.Forward::new)
+                        .orElse(base);
+            }
+            default -> {
+                fields.error("action", "must be one of announce, forward");
+                return base;
+            }
+        }
+    }
+
+    private static OutOfSession.MessagePolicy messagePolicy(Fields fields, OutOfSession.MessagePolicy base) {
+        Optional<String> action = fields.requiredText("action", 20);
+        if (action.isEmpty()) {
+            return base;
+        }
+        switch (action.get()) {
+            case "drop" -> {
+                if (fields.has("text")) {
+                    fields.error("text", "is only for action reply");
+                }
+                return new OutOfSession.Drop();
+            }
+            case "reply" -> {
+                Optional<String> text = oneLine(fields, "text", fields.requiredText("text", OutOfSession.MAX_TEXT));
+                return text.<OutOfSession.MessagePolicy>map(OutOfSession.Reply::new)
+                        .orElse(base);
+            }
+            default -> {
+                fields.error("action", "must be one of drop, reply");
+                return base;
+            }
+        }
+    }
+
+    private static VoiceOptions voice(Fields fields, VoiceOptions base) {
+        Optional<Boolean> record = fields.bool("record");
+        Optional<Long> ring =
+                fields.integer("ring_timeout", VoiceOptions.MIN_RING_TIMEOUT, VoiceOptions.MAX_RING_TIMEOUT);
+        Optional<Long> max = fields.integer("max_duration", 1, VoiceOptions.MAX_MAX_DURATION);
+        Optional<String> whisper = oneLine(fields, "whisper", fields.text("whisper", VoiceOptions.MAX_WHISPER));
+        Optional<Boolean> bridge = fields.bool("answer_on_bridge");
+        return new VoiceOptions(
+                record.orElse(base.record()),
+                ring.map(Long::intValue).orElse(base.ringTimeout()),
+                max.map(Long::intValue).orElse(base.maxDuration()),
+                fields.has("whisper") ? whisper.orElse(null) : base.whisper(),
+                bridge.orElse(base.answerOnBridge()));
+    }
+
+    /** Spoken or sent text must be one non-blank line. */
+    static Optional<String> oneLine(Fields fields, String name, Optional<String> text) {
+        if (text.isPresent() && (text.get().isBlank() || text.get().chars().anyMatch(Character::isISOControl))) {
+            fields.error(name, "must be one line of text, not blank, without control characters");
+            return Optional.empty();
+        }
+        return text;
+    }
+}

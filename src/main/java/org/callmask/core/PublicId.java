@@ -1,0 +1,49 @@
+package org.callmask.core;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The shape every resource id shares: a type prefix, an underscore and 32 lowercase hex digits
+ * from a secure random source ({@code ses_3f2a…}). Random rather than sequential, so an id tells
+ * nothing about how many others exist and cannot be guessed from a neighbour.
+ */
+public final class PublicId {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
+
+    private PublicId() {}
+
+    /** A new id with {@code prefix}, such as {@code "ses"}. */
+    public static String next(String prefix) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return prefix + '_' + HEX.formatHex(bytes);
+    }
+
+    /** Whether {@code text} is an id with {@code prefix}. */
+    public static boolean isValid(String prefix, String text) {
+        return text != null
+                && text.length() == prefix.length() + 33
+                && text.startsWith(prefix)
+                && text.charAt(prefix.length()) == '_'
+                && HEX32.matcher(text)
+                        .region(prefix.length() + 1, text.length())
+                        .matches();
+    }
+
+    /**
+     * Checks an id's shape.
+     *
+     * @throws IllegalArgumentException when {@code text} is not an id with {@code prefix}
+     */
+    public static String require(String prefix, String text) {
+        if (!isValid(prefix, text)) {
+            throw new IllegalArgumentException("not a " + prefix + "_ id");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,130 @@
+package org.callmask.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.callmask.core.Cursor;
+import org.callmask.core.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ServiceRepository {
+
+    private static final String COLUMNS = """
+            SELECT id, unique_name, default_ttl, geo_match, number_selection, cool_off,
+                   out_of_session, voice, created_at, updated_at
+            FROM service
+            """;
+
+    private static final String BY_ID = COLUMNS + "WHERE id = :id AND deleted_at IS NULL";
+
+    private static final String BY_NAME = COLUMNS + "WHERE unique_name = :name AND deleted_at IS NULL";
+
+    private static final String PAGE = COLUMNS + """
+            WHERE deleted_at IS NULL
+              AND (created_at > :afterCreated OR (created_at = :afterCreated AND id > :afterId))
+            ORDER BY created_at, id
+            LIMIT :limit
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO service (id, unique_name, default_ttl, geo_match, number_selection, cool_off,
+                                 out_of_session, voice, created_at, updated_at)
+            VALUES (:id, :name, :defaultTtl, :geoMatch, :numberSelection, :coolOff,
+                    :outOfSession, :voice, :now, :now)
+            """;
+
+    private static final String UPDATE = """
+            UPDATE service
+            SET unique_name = :name, default_ttl = :defaultTtl, geo_match = :geoMatch,
+                number_selection = :numberSelection, cool_off = :coolOff,
+                out_of_session = :outOfSession, voice = :voice, updated_at = :now
+            WHERE id = :id AND deleted_at IS NULL
+            """;
+
+    private static final String DELETE = """
+            UPDATE service
+            SET deleted_at = :now, updated_at = :now
+            WHERE id = :id AND deleted_at IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+
+    ServiceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ProxyService> byId(ServiceId id) {
+        return jdbc.sql(BY_ID)
+                .param("id", id.value())
+                .query(ServiceRepository::toService)
+                .optional();
+    }
+
+    Optional<ProxyService> byName(String name) {
+        return jdbc.sql(BY_NAME)
+                .param("name", name)
+                .query(ServiceRepository::toService)
+                .optional();
+    }
+
+    List<ProxyService> page(PageRequest request) {
+        Cursor after = request.after().orElse(new Cursor(Long.MIN_VALUE, ""));
+        return jdbc.sql(PAGE)
+                .param("afterCreated", after.createdAt())
+                .param("afterId", after.id())
+                .param("limit", request.fetchLimit())
+                .query(ServiceRepository::toService)
+                .list();
+    }
+
+    void insert(ProxyService service) {
+        bind(jdbc.sql(INSERT), service.id(), service.uniqueName(), service.settings(), service.createdAt())
+                .update();
+    }
+
+    boolean update(ServiceId id, String name, ServiceSettings settings, Instant now) {
+        return bind(jdbc.sql(UPDATE), id, name, settings, now).update() == 1;
+    }
+
+    boolean delete(ServiceId id, Instant now) {
+        return jdbc.sql(DELETE)
+                        .param("id", id.value())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec sql, ServiceId id, String name, ServiceSettings settings, Instant now) {
+        return sql.param("id", id.value())
+                .param("name", name)
+                .param("defaultTtl", settings.defaultTtl().toSeconds())
+                .param("geoMatch", settings.geoMatch().wire())
+                .param("numberSelection", settings.numberSelection().wire())
+                .param("coolOff", settings.coolOff().toSeconds())
+                .param("outOfSession", SettingsJson.write(settings.outOfSession()))
+                .param("voice", SettingsJson.write(settings.voice()))
+                .param("now", now.toEpochMilli());
+    }
+
+    private static ProxyService toService(ResultSet rs, int row) throws SQLException {
+        ServiceSettings settings = new ServiceSettings(
+                Duration.ofSeconds(rs.getLong("default_ttl")),
+                GeoMatch.of(rs.getString("geo_match")).orElseThrow(),
+                NumberSelection.of(rs.getString("number_selection")).orElseThrow(),
+                Duration.ofSeconds(rs.getLong("cool_off")),
+                SettingsJson.readOutOfSession(rs.getString("out_of_session")),
+                SettingsJson.readVoice(rs.getString("voice")));
+        return new ProxyService(
+                new ServiceId(rs.getString("id")),
+                rs.getString("unique_name"),
+                settings,
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+}

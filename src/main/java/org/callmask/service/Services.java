@@ -1,0 +1,160 @@
+package org.callmask.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.callmask.core.Cursor;
+import org.callmask.core.Page;
+import org.callmask.core.PageRequest;
+import org.callmask.system.StorageDialect;
+import org.callmask.system.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, finds, changes and deletes services. A service is addressed by its id or its unique
+ * name; ids and names cannot be confused, since a name may not look like an id.
+ *
+ * <pre>{@code
+ * ProxyService deliveries = services.create("deliveries", ServiceSettings.DEFAULTS);
+ * services.require("deliveries");  // the same service
+ * }</pre>
+ */
+@Service
+public class Services {
+
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
+    private final ServiceRepository repository;
+    private final Transactions transactions;
+    private final StorageDialect dialect;
+    private final Clock clock;
+    private final AtomicReference<ServiceId> builtIn = new AtomicReference<>();
+
+    Services(ServiceRepository repository, Transactions transactions, StorageDialect dialect, Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ServiceNameTaken when another service has the name
+     * @throws IllegalArgumentException when the name breaks {@link ServiceName}
+     */
+    public ProxyService create(String uniqueName, ServiceSettings settings) {
+        requireName(uniqueName);
+        Instant now = clock.instant();
+        ProxyService service = new ProxyService(ServiceId.random(), uniqueName, settings, now, now);
+        try {
+            transactions.write(status -> {
+                repository.insert(service);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw new ServiceNameTaken(uniqueName);
+            }
+            throw e;
+        }
+        log.info("Service {} created", service.id());
+        return service;
+    }
+
+    /** The service with this id or unique name, unless it was deleted. */
+    public Optional<ProxyService> find(String idOrName) {
+        if (idOrName == null) {
+            return Optional.empty();
+        }
+        return ServiceId.looksLikeOne(idOrName)
+                ? repository.byId(new ServiceId(idOrName))
+                : repository.byName(idOrName);
+    }
+
+    /** @throws ServiceNotFound when there is none */
+    public ProxyService require(String idOrName) {
+        return find(idOrName).orElseThrow(ServiceNotFound::new);
+    }
+
+    public Optional<ProxyService> find(ServiceId id) {
+        return repository.byId(id);
+    }
+
+    /** The built-in service the seed API works on. */
+    public ProxyService builtIn() {
+        ServiceId id = builtIn.get();
+        if (id != null) {
+            Optional<ProxyService> service = repository.byId(id);
+            if (service.isPresent()) {
+                return service.get();
+            }
+        }
+        ProxyService service = repository
+                .byName(ProxyService.DEFAULT_NAME)
+                .orElseThrow(() -> new IllegalStateException("The built-in service is missing from the database"));
+        builtIn.set(service.id());
+        return service;
+    }
+
+    /** Services in the order they were created. */
+    public Page<ProxyService> page(PageRequest request) {
+        return Page.of(
+                repository.page(request), request, s -> new Cursor(s.createdAt().toEpochMilli(), s.id().value()));
+    }
+
+    /**
+     * Replaces a service's name and settings.
+     *
+     * @throws ServiceNotFound when it is gone
+     * @throws ServiceNameTaken when another service has the new name
+     * @throws BuiltInServiceChange when the built-in service would be renamed
+     */
+    public ProxyService update(ProxyService current, String uniqueName, ServiceSettings settings) {
+        if (!current.uniqueName().equals(uniqueName)) {
+            if (current.isBuiltIn()) {
+                throw new BuiltInServiceChange("renamed");
+            }
+            requireName(uniqueName);
+        }
+        Instant now = clock.instant();
+        boolean updated;
+        try {
+            updated = transactions.write(status -> repository.update(current.id(), uniqueName, settings, now));
+        } catch (RuntimeException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw new ServiceNameTaken(uniqueName);
+            }
+            throw e;
+        }
+        if (!updated) {
+            throw new ServiceNotFound();
+        }
+        return new ProxyService(current.id(), uniqueName, settings, current.createdAt(), now);
+    }
+
+    /**
+     * Marks a service deleted, inside the caller's transaction, which has made sure it has no open
+     * sessions.
+     *
+     * @return false when it was already gone
+     * @throws BuiltInServiceChange for the built-in service
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean delete(ProxyService service) {
+        if (service.isBuiltIn()) {
+            throw new BuiltInServiceChange("deleted");
+        }
+        return repository.delete(service.id(), clock.instant());
+    }
+
+    private static void requireName(String name) {
+        String problem = ServiceName.problem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException("unique_name " + problem);
+        }
+    }
+}

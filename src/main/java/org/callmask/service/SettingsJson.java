@@ -1,0 +1,112 @@
+package org.callmask.service;
+
+import org.callmask.core.PhoneNumber;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The stored form of the settings kept as JSON documents. Only this class writes and reads them, so
+ * the column's shape is decided in one place; every field is written, so a stored document never
+ * depends on the defaults of the version that reads it.
+ */
+final class SettingsJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SettingsJson() {}
+
+    static String write(OutOfSession policy) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode call = root.putObject("call");
+        if (policy.call() instanceof OutOfSession.Forward forward) {
+            call.put("action", "forward").put("to", forward.to().e164());
+        } else if (policy.call() instanceof OutOfSession.Announce announce) {
+            call.put("action", "announce").put("message", announce.message());
+        }
+        ObjectNode message = root.putObject("message");
+        if (policy.message() instanceof OutOfSession.Reply reply) {
+            message.put("action", "reply").put("text", reply.text());
+        } else {
+            message.put("action", "drop");
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    static OutOfSession readOutOfSession(String text) {
+        JsonNode root = JSON.readTree(text);
+        JsonNode call = root.path("call");
+        OutOfSession.CallPolicy callPolicy = "forward"
+                        .equals(call.path("action").asString(""))
+                ? new OutOfSession.Forward(new PhoneNumber(call.path("to").asString()))
+                : new OutOfSession.Announce(nullableText(call.path("message")));
+        JsonNode message = root.path("message");
+        OutOfSession.MessagePolicy messagePolicy =
+                "reply".equals(message.path("action").asString(""))
+                        ? new OutOfSession.Reply(message.path("text").asString())
+                        : new OutOfSession.Drop();
+        return new OutOfSession(callPolicy, messagePolicy);
+    }
+
+    static String write(VoiceOptions voice) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("record", voice.record());
+        root.put("ring_timeout", voice.ringTimeout());
+        root.put("max_duration", voice.maxDuration());
+        root.put("whisper", voice.whisper());
+        root.put("answer_on_bridge", voice.answerOnBridge());
+        return JSON.writeValueAsString(root);
+    }
+
+    static VoiceOptions readVoice(String text) {
+        JsonNode root = JSON.readTree(text);
+        VoiceOptions d = VoiceOptions.DEFAULTS;
+        return new VoiceOptions(
+                root.path("record").asBoolean(d.record()),
+                root.path("ring_timeout").asInt(d.ringTimeout()),
+                root.path("max_duration").asInt(d.maxDuration()),
+                root.has("whisper") ? nullableText(root.get("whisper")) : d.whisper(),
+                root.path("answer_on_bridge").asBoolean(d.answerOnBridge()));
+    }
+
+    /** A session's overrides: only the fields it sets are written. */
+    static String write(VoiceOverrides voice) {
+        if (voice.isEmpty()) {
+            return null;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        if (voice.record() != null) {
+            root.put("record", voice.record());
+        }
+        if (voice.ringTimeout() != null) {
+            root.put("ring_timeout", voice.ringTimeout());
+        }
+        if (voice.maxDuration() != null) {
+            root.put("max_duration", voice.maxDuration());
+        }
+        if (voice.whisper() != null) {
+            root.put("whisper", voice.whisper());
+        }
+        if (voice.answerOnBridge() != null) {
+            root.put("answer_on_bridge", voice.answerOnBridge());
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    static VoiceOverrides readOverrides(String text) {
+        if (text == null) {
+            return VoiceOverrides.NONE;
+        }
+        JsonNode root = JSON.readTree(text);
+        return new VoiceOverrides(
+                root.has("record") ? root.get("record").asBoolean() : null,
+                root.has("ring_timeout") ? root.get("ring_timeout").asInt() : null,
+                root.has("max_duration") ? root.get("max_duration").asInt() : null,
+                root.has("whisper") ? root.get("whisper").asString() : null,
+                root.has("answer_on_bridge") ? root.get("answer_on_bridge").asBoolean() : null);
+    }
+
+    private static String nullableText(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asString();
+    }
+}

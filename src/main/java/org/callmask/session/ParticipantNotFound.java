@@ -1,0 +1,9 @@
+package org.callmask.session;
+
+/** The session has no participant with the id asked for. */
+public final class ParticipantNotFound extends RuntimeException {
+
+    ParticipantNotFound() {
+        super("No such participant");
+    }
+}

@@ -1,0 +1,180 @@
+package org.callmask.session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.callmask.core.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code participant} table as the v1 API reads and changes it. */
+@Repository
+class ParticipantRows {
+
+    private static final String INSERT = """
+            INSERT INTO participant (id, session_id, number, name, proxy_number, created_at, updated_at)
+            VALUES (:id, :sessionId, :number, :name, :proxy, :now, :now)
+            """;
+
+    private static final String OF_SESSIONS = """
+            SELECT id, session_id, number, name, proxy_number, created_at, updated_at, released_at, removed_at
+            FROM participant
+            WHERE session_id IN (:sessions)
+            ORDER BY created_at, id
+            """;
+
+    // Newest first: the sticky choice wants the number last had with the same other participant.
+    private static final String HISTORY = """
+            SELECT me.proxy_number,
+                   CASE WHEN EXISTS (SELECT 1 FROM participant o
+                                     WHERE o.session_id = me.session_id AND o.id <> me.id AND o.number = :other)
+                        THEN 1 ELSE 0 END AS with_other
+            FROM participant me
+            WHERE me.number = :number
+            ORDER BY me.created_at DESC
+            LIMIT :limit
+            """;
+
+    // Released recently, in a session with someone other than the new other participant.
+    private static final String COOLING_OFF = """
+            SELECT DISTINCT me.proxy_number
+            FROM participant me
+            WHERE me.number = :number
+              AND me.released_at > :since
+              AND NOT EXISTS (SELECT 1 FROM participant o
+                              WHERE o.session_id = me.session_id AND o.id <> me.id AND o.number = :other)
+            """;
+
+    private static final String RELEASE = """
+            UPDATE participant
+            SET released_at = :now, updated_at = :now
+            WHERE id = :id AND released_at IS NULL
+            """;
+
+    private static final String MARK_REMOVED = """
+            UPDATE participant
+            SET removed_at = :now, updated_at = :now
+            WHERE id = :id AND removed_at IS NULL
+            """;
+
+    private static final String RESTORE_ROUTE = """
+            UPDATE participant
+            SET released_at = NULL, proxy_number = :proxy, updated_at = :now
+            WHERE id = :id AND released_at IS NOT NULL AND removed_at IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+
+    ParticipantRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A participant row with its route state. */
+    record Row(SessionKey session, Participant participant, Instant releasedAt) {
+
+        boolean hasRoute() {
+            return releasedAt == null;
+        }
+    }
+
+    /** One earlier participation of a number. */
+    record Past(PhoneNumber proxy, boolean withOther) {}
+
+    void insert(ParticipantId id, SessionKey session, NewParticipant participant, PhoneNumber proxy, Instant now) {
+        jdbc.sql(INSERT)
+                .param("id", id.value())
+                .param("sessionId", session.value())
+                .param("number", participant.number().e164())
+                .param("name", participant.name())
+                .param("proxy", proxy.e164())
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    Map<SessionKey, List<Row>> ofSessions(Collection<SessionKey> sessions) {
+        Map<SessionKey, List<Row>> out = new LinkedHashMap<>();
+        sessions.forEach(s -> out.put(s, new ArrayList<>()));
+        if (sessions.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(OF_SESSIONS)
+                .param("sessions", sessions.stream().map(SessionKey::value).toList())
+                .query(ParticipantRows::toRow)
+                .list()
+                .forEach(row -> out.get(row.session()).add(row));
+        return out;
+    }
+
+    List<Row> ofSession(SessionKey session) {
+        return ofSessions(List.of(session)).get(session);
+    }
+
+    List<Past> history(PhoneNumber number, Optional<PhoneNumber> other, int limit) {
+        return jdbc.sql(HISTORY)
+                .param("number", number.e164())
+                .param("other", other.map(PhoneNumber::e164).orElse(""))
+                .param("limit", limit)
+                .query((rs, i) -> new Past(new PhoneNumber(rs.getString("proxy_number")), rs.getInt("with_other") == 1))
+                .list();
+    }
+
+    Set<PhoneNumber> coolingOff(PhoneNumber number, Optional<PhoneNumber> other, Instant since) {
+        return jdbc.sql(COOLING_OFF)
+                .param("number", number.e164())
+                .param("other", other.map(PhoneNumber::e164).orElse(""))
+                .param("since", since.toEpochMilli())
+                .query((rs, i) -> new PhoneNumber(rs.getString("proxy_number")))
+                .set();
+    }
+
+    boolean release(ParticipantId id, Instant now) {
+        return jdbc.sql(RELEASE)
+                        .param("id", id.value())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    boolean markRemoved(ParticipantId id, Instant now) {
+        return jdbc.sql(MARK_REMOVED)
+                        .param("id", id.value())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    boolean restoreRoute(ParticipantId id, PhoneNumber proxy, Instant now) {
+        return jdbc.sql(RESTORE_ROUTE)
+                        .param("id", id.value())
+                        .param("proxy", proxy.e164())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Row toRow(ResultSet rs, int row) throws SQLException {
+        return new Row(
+                new SessionKey(rs.getLong("session_id")),
+                new Participant(
+                        new ParticipantId(rs.getString("id")),
+                        new PhoneNumber(rs.getString("number")),
+                        rs.getString("name"),
+                        new PhoneNumber(rs.getString("proxy_number")),
+                        instant(rs, "created_at"),
+                        instant(rs, "updated_at"),
+                        instant(rs, "removed_at")),
+                instant(rs, "released_at"));
+    }
+}

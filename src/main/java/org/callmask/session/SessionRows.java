@@ -1,0 +1,329 @@
+package org.callmask.session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.callmask.core.Cursor;
+import org.callmask.core.PageRequest;
+import org.callmask.service.ServiceId;
+import org.callmask.service.VoiceOverrides;
+import org.callmask.service.VoiceOverridesJson;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code session} table as the v1 API reads and changes it. */
+@Repository
+class SessionRows {
+
+    private static final String COLUMNS = """
+            SELECT s.id, s.public_id, s.service_id, s.unique_name, s.mode, s.ttl, s.expires_at_fixed,
+                   s.expires_at, s.metadata, s.voice, s.created_at, s.updated_at, s.last_interaction_at,
+                   s.closed_at, s.close_reason
+            FROM session s
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO session (public_id, service_id, unique_name, mode, ttl, expires_at_fixed, expires_at,
+                                 metadata, voice, created_at, updated_at)
+            VALUES (:publicId, :serviceId, :uniqueName, :mode, :ttl, :expiresAtFixed, :expiresAt,
+                    :metadata, :voice, :now, :now)
+            RETURNING id
+            """;
+
+    private static final String BY_PUBLIC_ID = COLUMNS + "WHERE s.public_id = :publicId AND s.service_id = :serviceId";
+
+    private static final String OPEN_BY_NAME = COLUMNS + """
+            WHERE s.service_id = :serviceId AND s.unique_name = :uniqueName AND s.closed_at IS NULL
+            """;
+
+    private static final String COUNT_OPEN_IN_SERVICE = """
+            SELECT COUNT(*) FROM session
+            WHERE service_id = :serviceId AND closed_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
+            """;
+
+    // Each filter is a fixed fragment, switched on by the list that builds the statement.
+    private static final String IN_SERVICE = "s.service_id = :serviceId";
+    private static final String AFTER_CURSOR =
+            "(s.created_at > :afterCreated OR (s.created_at = :afterCreated AND s.public_id > :afterId))";
+    private static final String ROUTING = "s.closed_at IS NULL AND (s.expires_at IS NULL OR s.expires_at > :now)";
+    private static final String STATUS_OPEN = ROUTING + " AND s.last_interaction_at IS NULL";
+    private static final String STATUS_IN_PROGRESS = ROUTING + " AND s.last_interaction_at IS NOT NULL";
+    private static final String STATUS_CLOSED = "(s.closed_at IS NOT NULL OR s.expires_at <= :now)";
+    private static final String WITH_PARTICIPANT =
+            "EXISTS (SELECT 1 FROM participant p WHERE p.session_id = s.id AND p.number = :participant)";
+    private static final String WITH_PROXY =
+            "EXISTS (SELECT 1 FROM participant p WHERE p.session_id = s.id AND p.proxy_number = :proxyNumber)";
+    private static final String NAMED = "s.unique_name = :uniqueName";
+    private static final String CREATED_AFTER = "s.created_at > :createdAfter";
+    private static final String CREATED_BEFORE = "s.created_at < :createdBefore";
+    private static final String PAGE_ORDER = "\nORDER BY s.created_at, s.public_id\nLIMIT :limit";
+
+    private static final String CHANGE_LIFETIME = """
+            UPDATE session
+            SET ttl = :ttl, expires_at_fixed = :expiresAtFixed, expires_at = :expiresAt, updated_at = :now
+            WHERE id = :id
+            """;
+
+    private static final String CHANGE_MODE = """
+            UPDATE session SET mode = :mode, updated_at = :now WHERE id = :id
+            """;
+
+    private static final String REOPEN = """
+            UPDATE session
+            SET closed_at = NULL, close_reason = NULL, expires_at = :expiresAt, updated_at = :now
+            WHERE id = :id AND closed_at IS NOT NULL
+            """;
+
+    private static final String TOUCH = """
+            UPDATE session SET updated_at = :now WHERE id = :id
+            """;
+
+    // Sliding lifetimes move with each interaction; an absolute end never moves.
+    private static final String INTERACTED = """
+            UPDATE session
+            SET last_interaction_at = :now,
+                expires_at = CASE
+                    WHEN ttl IS NULL THEN expires_at
+                    WHEN expires_at_fixed IS NOT NULL AND expires_at_fixed < :now + ttl * 1000 THEN expires_at_fixed
+                    ELSE :now + ttl * 1000
+                END
+            WHERE id = :id AND closed_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
+              AND (last_interaction_at IS NULL OR last_interaction_at < :now)
+            """;
+
+    private final JdbcClient jdbc;
+
+    SessionRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A session row with its internal key, before participants are attached. */
+    record Row(
+            SessionKey key,
+            SessionId id,
+            ServiceId serviceId,
+            String uniqueName,
+            SessionMode mode,
+            Duration ttl,
+            Instant expiresAtFixed,
+            Instant expiresAt,
+            String metadata,
+            VoiceOverrides voice,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant lastInteractionAt,
+            Instant closedAt,
+            CloseReason closeReason) {
+
+        boolean isClosed() {
+            return closedAt != null;
+        }
+
+        boolean expiredAt(Instant now) {
+            return expiresAt != null && !expiresAt.isAfter(now);
+        }
+
+        /** Closed, or past its end whether or not the sweeper has closed it yet. */
+        boolean isOverAt(Instant now) {
+            return isClosed() || expiredAt(now);
+        }
+
+        SessionStatus statusAt(Instant now) {
+            if (isOverAt(now)) {
+                return SessionStatus.CLOSED;
+            }
+            return lastInteractionAt == null ? SessionStatus.OPEN : SessionStatus.IN_PROGRESS;
+        }
+
+        CloseReason reasonAt(Instant now) {
+            if (closeReason != null) {
+                return closeReason;
+            }
+            return expiredAt(now) ? CloseReason.EXPIRED : null;
+        }
+
+        ProxySession withParticipants(List<Participant> participants, Instant now) {
+            return new ProxySession(
+                    id,
+                    serviceId,
+                    uniqueName,
+                    mode,
+                    statusAt(now),
+                    reasonAt(now),
+                    ttl,
+                    expiresAtFixed,
+                    expiresAt,
+                    metadata,
+                    voice,
+                    createdAt,
+                    updatedAt,
+                    lastInteractionAt,
+                    closedAt != null ? closedAt : expiredAt(now) ? expiresAt : null,
+                    participants);
+        }
+    }
+
+    SessionKey insert(
+            SessionId id,
+            ServiceId service,
+            NewSession request,
+            Duration ttl,
+            Instant expiresAtFixed,
+            Instant expiresAt,
+            Instant now) {
+        return new SessionKey(jdbc.sql(INSERT)
+                .param("publicId", id.value())
+                .param("serviceId", service.value())
+                .param("uniqueName", request.uniqueName().orElse(null))
+                .param("mode", request.mode().wire())
+                .param("ttl", ttl == null ? null : ttl.toSeconds())
+                .param("expiresAtFixed", millis(expiresAtFixed))
+                .param("expiresAt", millis(expiresAt))
+                .param("metadata", request.metadata())
+                .param("voice", VoiceOverridesJson.write(request.voice()))
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .single());
+    }
+
+    Optional<Row> find(ServiceId service, SessionId id) {
+        return jdbc.sql(BY_PUBLIC_ID)
+                .param("publicId", id.value())
+                .param("serviceId", service.value())
+                .query(SessionRows::toRow)
+                .optional();
+    }
+
+    Optional<Row> openByName(ServiceId service, String uniqueName) {
+        return jdbc.sql(OPEN_BY_NAME)
+                .param("serviceId", service.value())
+                .param("uniqueName", uniqueName)
+                .query(SessionRows::toRow)
+                .optional();
+    }
+
+    long countOpenAt(ServiceId service, Instant now) {
+        return jdbc.sql(COUNT_OPEN_IN_SERVICE)
+                .param("serviceId", service.value())
+                .param("now", now.toEpochMilli())
+                .query(Long.class)
+                .single();
+    }
+
+    List<Row> page(ServiceId service, SessionFilter filter, PageRequest request, Instant now) {
+        List<String> where = new ArrayList<>(List.of(IN_SERVICE, AFTER_CURSOR));
+        filter.status()
+                .ifPresent(status -> where.add(
+                        switch (status) {
+                            case OPEN -> STATUS_OPEN;
+                            case IN_PROGRESS -> STATUS_IN_PROGRESS;
+                            case CLOSED -> STATUS_CLOSED;
+                        }));
+        filter.participant().ifPresent(p -> where.add(WITH_PARTICIPANT));
+        filter.proxyNumber().ifPresent(p -> where.add(WITH_PROXY));
+        filter.uniqueName().ifPresent(n -> where.add(NAMED));
+        filter.createdAfter().ifPresent(t -> where.add(CREATED_AFTER));
+        filter.createdBefore().ifPresent(t -> where.add(CREATED_BEFORE));
+        Cursor after = request.after().orElse(new Cursor(Long.MIN_VALUE, ""));
+        JdbcClient.StatementSpec sql = jdbc.sql(COLUMNS + "WHERE " + String.join("\n  AND ", where) + PAGE_ORDER)
+                .param("serviceId", service.value())
+                .param("afterCreated", after.createdAt())
+                .param("afterId", after.id())
+                .param("limit", request.fetchLimit());
+        if (filter.status().isPresent()) {
+            sql = sql.param("now", now.toEpochMilli());
+        }
+        if (filter.participant().isPresent()) {
+            sql = sql.param("participant", filter.participant().get().e164());
+        }
+        if (filter.proxyNumber().isPresent()) {
+            sql = sql.param("proxyNumber", filter.proxyNumber().get().e164());
+        }
+        if (filter.uniqueName().isPresent()) {
+            sql = sql.param("uniqueName", filter.uniqueName().get());
+        }
+        if (filter.createdAfter().isPresent()) {
+            sql = sql.param("createdAfter", filter.createdAfter().get().toEpochMilli());
+        }
+        if (filter.createdBefore().isPresent()) {
+            sql = sql.param("createdBefore", filter.createdBefore().get().toEpochMilli());
+        }
+        return sql.query(SessionRows::toRow).list();
+    }
+
+    void changeLifetime(SessionKey key, Duration ttl, Instant expiresAtFixed, Instant expiresAt, Instant now) {
+        jdbc.sql(CHANGE_LIFETIME)
+                .param("id", key.value())
+                .param("ttl", ttl == null ? null : ttl.toSeconds())
+                .param("expiresAtFixed", millis(expiresAtFixed))
+                .param("expiresAt", millis(expiresAt))
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    void changeMode(SessionKey key, SessionMode mode, Instant now) {
+        jdbc.sql(CHANGE_MODE)
+                .param("id", key.value())
+                .param("mode", mode.wire())
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    boolean reopen(SessionKey key, Instant expiresAt, Instant now) {
+        return jdbc.sql(REOPEN)
+                        .param("id", key.value())
+                        .param("expiresAt", millis(expiresAt))
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    void touch(SessionKey key, Instant now) {
+        jdbc.sql(TOUCH)
+                .param("id", key.value())
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    void interacted(SessionKey key, Instant at) {
+        jdbc.sql(INTERACTED)
+                .param("id", key.value())
+                .param("now", at.toEpochMilli())
+                .update();
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Row toRow(ResultSet rs, int row) throws SQLException {
+        long ttl = rs.getLong("ttl");
+        Duration lifetime = rs.wasNull() ? null : Duration.ofSeconds(ttl);
+        String reason = rs.getString("close_reason");
+        return new Row(
+                new SessionKey(rs.getLong("id")),
+                new SessionId(rs.getString("public_id")),
+                new ServiceId(rs.getString("service_id")),
+                rs.getString("unique_name"),
+                SessionMode.of(rs.getString("mode")).orElseThrow(),
+                lifetime,
+                instant(rs, "expires_at_fixed"),
+                instant(rs, "expires_at"),
+                rs.getString("metadata"),
+                VoiceOverridesJson.read(rs.getString("voice")),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "last_interaction_at"),
+                instant(rs, "closed_at"),
+                reason == null ? null : CloseReason.ofColumn(reason));
+    }
+}
