@@ -2,7 +2,9 @@ package org.callmask.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.callmask.core.Cursor;
 import org.callmask.core.Page;
@@ -34,6 +36,19 @@ public class Services {
     private final StorageDialect dialect;
     private final Clock clock;
     private final AtomicReference<ServiceId> builtIn = new AtomicReference<>();
+
+    /**
+     * Services read by id, kept briefly: every webhook needs its service's settings, and they
+     * change rarely. A change made here is seen at once; one made by another instance within
+     * {@link #CACHE_NANOS}.
+     */
+    private final Map<ServiceId, Cached> byId = new ConcurrentHashMap<>();
+
+    private final Map<String, ServiceId> idsByName = new ConcurrentHashMap<>();
+
+    private static final long CACHE_NANOS = 1_000_000_000L;
+
+    private record Cached(Optional<ProxyService> service, long loadedAt) {}
 
     Services(ServiceRepository repository, Transactions transactions, StorageDialect dialect, Clock clock) {
         this.repository = repository;
@@ -70,9 +85,24 @@ public class Services {
         if (idOrName == null) {
             return Optional.empty();
         }
-        return ServiceId.looksLikeOne(idOrName)
-                ? repository.byId(new ServiceId(idOrName))
-                : repository.byName(idOrName);
+        if (ServiceId.looksLikeOne(idOrName)) {
+            return find(new ServiceId(idOrName));
+        }
+        ServiceId known = idsByName.get(idOrName);
+        if (known != null) {
+            Optional<ProxyService> service = find(known);
+            if (service.isPresent() && service.get().uniqueName().equals(idOrName)) {
+                return service;
+            }
+        }
+        Optional<ProxyService> service = repository.byName(idOrName);
+        service.ifPresent(found -> {
+            if (idsByName.size() > 10_000) {
+                idsByName.clear();
+            }
+            idsByName.put(found.uniqueName(), found.id());
+        });
+        return service;
     }
 
     /** @throws ServiceNotFound when there is none */
@@ -81,14 +111,24 @@ public class Services {
     }
 
     public Optional<ProxyService> find(ServiceId id) {
-        return repository.byId(id);
+        Cached cached = byId.get(id);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
+            return cached.service();
+        }
+        Optional<ProxyService> service = repository.byId(id);
+        if (byId.size() > 10_000) {
+            byId.clear();
+        }
+        byId.put(id, new Cached(service, now));
+        return service;
     }
 
     /** The built-in service the seed API works on. */
     public ProxyService builtIn() {
         ServiceId id = builtIn.get();
         if (id != null) {
-            Optional<ProxyService> service = repository.byId(id);
+            Optional<ProxyService> service = find(id);
             if (service.isPresent()) {
                 return service.get();
             }
@@ -130,6 +170,8 @@ public class Services {
             }
             throw e;
         }
+        byId.remove(current.id());
+        idsByName.remove(current.uniqueName());
         if (!updated) {
             throw new ServiceNotFound();
         }
@@ -148,6 +190,8 @@ public class Services {
         if (service.isBuiltIn()) {
             throw new BuiltInServiceChange("deleted");
         }
+        byId.remove(service.id());
+        idsByName.remove(service.uniqueName());
         return repository.delete(service.id(), clock.instant());
     }
 

@@ -63,9 +63,8 @@ class ParticipantAllocation {
             Instant now) {
         ServiceSettings settings = service.settings();
         PhoneNumber number = participant.number();
-        Set<PhoneNumber> cooling = settings.coolOff().isZero()
-                ? Set.of()
-                : participants.coolingOff(number, other, now.minus(settings.coolOff()));
+        List<Past> history = participants.history(number, other, HISTORY);
+        Set<PhoneNumber> cooling = coolingOff(settings, number, other, history, now);
         Optional<String> country =
                 settings.geoMatch() == GeoMatch.NONE ? Optional.empty() : Optional.of(number.region());
         Optional<String> areaCode =
@@ -76,7 +75,6 @@ class ParticipantAllocation {
         List<PhoneNumber> preferred = new ArrayList<>();
         previous.ifPresent(preferred::add);
         Set<PhoneNumber> deprioritised = new HashSet<>();
-        List<Past> history = participants.history(number, other, HISTORY);
         if (settings.numberSelection() == NumberSelection.PREFER_STICKY) {
             history.stream().filter(Past::withOther).map(Past::proxy).forEach(preferred::add);
             history.stream().map(Past::proxy).forEach(preferred::add);
@@ -107,6 +105,30 @@ class ParticipantAllocation {
             throw new NoProxyNumber(shortage);
         }
         return new Plan(candidates.stream().map(PoolNumber::number).toList(), false);
+    }
+
+    /**
+     * The numbers released from this participant within the cool-off, in sessions with someone
+     * other than {@code other}. The history read for the sticky choice holds them all when it is
+     * the participant's whole history; a participant with a longer one needs a second read, since
+     * an old session may have been released recently.
+     */
+    private Set<PhoneNumber> coolingOff(
+            ServiceSettings settings,
+            PhoneNumber number,
+            Optional<PhoneNumber> other,
+            List<Past> history,
+            Instant now) {
+        if (settings.coolOff().isZero()) {
+            return Set.of();
+        }
+        Instant since = now.minus(settings.coolOff());
+        if (history.size() >= HISTORY) {
+            return participants.coolingOff(number, other, since);
+        }
+        Set<PhoneNumber> cooling = new HashSet<>();
+        history.stream().filter(p -> p.coolingOffSince(since)).map(Past::proxy).forEach(cooling::add);
+        return cooling;
     }
 
     private Plan explicit(

@@ -30,9 +30,10 @@ class ParticipantRows {
             ORDER BY created_at, id
             """;
 
-    // Newest first: the sticky choice wants the number last had with the same other participant.
+    // Newest first: the sticky choice wants the number last had with the same other participant,
+    // and the cool-off the numbers released recently with anyone else.
     private static final String HISTORY = """
-            SELECT me.proxy_number,
+            SELECT me.proxy_number, me.created_at, me.released_at,
                    CASE WHEN EXISTS (SELECT 1 FROM participant o
                                      WHERE o.session_id = me.session_id AND o.id <> me.id AND o.number = :other)
                         THEN 1 ELSE 0 END AS with_other
@@ -84,8 +85,18 @@ class ParticipantRows {
         }
     }
 
-    /** One earlier participation of a number. */
-    record Past(PhoneNumber proxy, boolean withOther) {}
+    /**
+     * One participation of a number, current or earlier.
+     *
+     * @param releasedAt when its route was released; {@code null} while it holds it
+     * @param withOther whether the session's other participant was the one asked about
+     */
+    record Past(PhoneNumber proxy, Instant createdAt, Instant releasedAt, boolean withOther) {
+
+        boolean coolingOffSince(Instant since) {
+            return releasedAt != null && releasedAt.isAfter(since) && !withOther;
+        }
+    }
 
     void insert(ParticipantId id, SessionKey session, NewParticipant participant, PhoneNumber proxy, Instant now) {
         jdbc.sql(INSERT)
@@ -121,7 +132,11 @@ class ParticipantRows {
                 .param("number", number.e164())
                 .param("other", other.map(PhoneNumber::e164).orElse(""))
                 .param("limit", limit)
-                .query((rs, i) -> new Past(new PhoneNumber(rs.getString("proxy_number")), rs.getInt("with_other") == 1))
+                .query((rs, i) -> new Past(
+                        new PhoneNumber(rs.getString("proxy_number")),
+                        instant(rs, "created_at"),
+                        instant(rs, "released_at"),
+                        rs.getInt("with_other") == 1))
                 .list();
     }
 

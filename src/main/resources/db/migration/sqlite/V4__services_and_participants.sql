@@ -109,6 +109,11 @@ SELECT 'par_' || lower(hex(randomblob(16))), p.session_id, p.role, p.number, p.p
 FROM participant p
 JOIN session s ON s.id = p.session_id;
 
+-- AUTOINCREMENT never hands out an id twice, not even one of a session retention deleted; the copy
+-- knows only the ids still present, so it takes over the old table's high-water mark.
+DELETE FROM sqlite_sequence WHERE name = 'session_v4';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'session_v4', seq FROM sqlite_sequence WHERE name = 'session';
+
 DROP TABLE participant;
 DROP TABLE session;
 DROP TABLE pool_number;
