@@ -39,8 +39,11 @@ public class NumberPool {
 
     private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
 
-    /** How many of the least-loaded numbers ties are spread over. */
-    private static final int TIE_WINDOW = 16;
+    /**
+     * How many of the least-loaded numbers ties are spread over: wide enough that concurrent
+     * requests rarely pick the same number and queue on its row lock.
+     */
+    private static final int TIE_WINDOW = 64;
 
     private final PoolRepository repository;
     private final Clock clock;

@@ -17,6 +17,7 @@ import org.callmask.session.SessionRepository.ActiveRoute;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -147,19 +148,15 @@ class MaskAllocation {
             throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
         }
         Instant expiresAt = now.plus(ttl);
+        PhoneNumber chosen = candidates.get(0).number();
         return transactions.write(status -> {
-            PhoneNumber chosen = null;
-            for (PoolNumber candidate : candidates) {
-                if (pool.takeRoutes(candidate.number(), both.size(), false)) {
-                    chosen = candidate.number();
-                    break;
-                }
-            }
-            if (chosen == null) {
-                throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
-            }
             SessionKey id = repository.insertSession(service.id(), pair, now, expiresAt);
             repository.insertPair(id, client, contractor, chosen, now);
+            // Counted last, so the pool row is locked only from here to the commit. A number that
+            // was removed or filled meanwhile fails the attempt, which then reads fresh state.
+            if (!pool.takeRoutes(chosen, both.size(), false)) {
+                throw new ConcurrencyFailureException("The pool number changed while it was being given");
+            }
             events.publishEvent(new MaskOpened(id, chosen, client, contractor));
             return new Mask(id, client, contractor, chosen, now, expiresAt, MaskStatus.ACTIVE);
         });

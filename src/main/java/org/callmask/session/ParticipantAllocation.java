@@ -2,6 +2,7 @@ package org.callmask.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.callmask.service.NumberSelection;
 import org.callmask.service.ProxyService;
 import org.callmask.service.ServiceSettings;
 import org.callmask.session.ParticipantRows.Past;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +28,8 @@ import org.springframework.stereotype.Component;
  * be cooling off for the participant, and must match the service's geography for the
  * participant's number. Among those, the service's number selection ranks the participant's past
  * numbers first or last, then the least loaded. The choice is read without holding the writer;
- * {@link #take} then writes it inside the caller's transaction, where the unique index over active
- * routes decides any race.
+ * the caller writes it, and {@link #take} counts it, inside one transaction, where the unique
+ * index over active routes decides any race.
  */
 @Component
 class ParticipantAllocation {
@@ -164,27 +166,29 @@ class ParticipantAllocation {
     }
 
     /**
-     * Gives the participant the first candidate that can still take a route, inside the caller's
-     * transaction. A unique violation (another request paired the participant with it first)
-     * escapes, so the whole attempt runs again on fresh state.
-     *
-     * @return the proxy number given
+     * Counts the routes of the chosen numbers, inside the caller's transaction, after the
+     * participants are written: the pool rows are locked only from here to the commit, and in
+     * number order, so two transactions that take the same two numbers never deadlock. A number
+     * that can no longer take a route (removed, full, or reserved meanwhile) fails the attempt
+     * as a lost race, and the caller's retry reads fresh state.
      */
-    PhoneNumber take(Plan plan) {
-        for (PhoneNumber candidate : plan.candidates()) {
-            if (pool.takeRoutes(candidate, 1, plan.explicit())) {
-                return candidate;
+    void take(List<Plan> plans) {
+        plans.stream().sorted(Comparator.comparing(Plan::chosen)).forEach(plan -> {
+            if (!pool.takeRoutes(plan.chosen(), 1, plan.explicit())) {
+                throw new ConcurrencyFailureException("A proxy number changed while it was being given");
             }
-        }
-        if (plan.explicit()) {
-            throw new ProxyNumberRefused(ProxyNumberRefused.Reason.FULL);
-        }
-        throw new NoProxyNumber(Shortage.ALL_NUMBERS_PAIRED);
+        });
     }
 
     /**
      * @param candidates numbers to try, best first
      * @param explicit the platform asked for the one number by number
      */
-    record Plan(List<PhoneNumber> candidates, boolean explicit) {}
+    record Plan(List<PhoneNumber> candidates, boolean explicit) {
+
+        /** The number given: the best candidate, as read; the unique index and {@link #take} check it. */
+        PhoneNumber chosen() {
+            return candidates.get(0);
+        }
+    }
 }

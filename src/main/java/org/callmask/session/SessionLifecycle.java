@@ -132,6 +132,7 @@ class SessionLifecycle {
             for (int i = 0; i < plans.size(); i++) {
                 out.add(insertParticipant(key, request.participants().get(i), plans.get(i), now));
             }
+            allocation.take(plans);
             return out;
         });
         log.info("Session {} opened in service {} with {} participants", id, service.id(), added.size());
@@ -181,7 +182,9 @@ class SessionLifecycle {
                 // and the count below sees the other's participant.
                 sessions.touch(row.key(), now);
                 checkRoomFor(activeOf(row.key()), participant.number());
-                return insertParticipant(row.key(), participant, plan, now);
+                Participant added = insertParticipant(row.key(), participant, plan, now);
+                allocation.take(List.of(plan));
+                return added;
             });
         });
         return reading.find(service, id);
@@ -293,16 +296,16 @@ class SessionLifecycle {
             }
             sessions.changeLifetime(row.key(), ttl, fixed, expiresAt, now);
             for (Participant p : active) {
-                PhoneNumber proxy = allocation.take(plans.get(p.id()));
-                participants.restoreRoute(p.id(), proxy, now);
+                participants.restoreRoute(p.id(), plans.get(p.id()).chosen(), now);
             }
+            allocation.take(List.copyOf(plans.values()));
             return null;
         });
         log.info("Session {} re-opened", row.id());
     }
 
     private Participant insertParticipant(SessionKey key, NewParticipant participant, Plan plan, Instant now) {
-        PhoneNumber proxy = allocation.take(plan);
+        PhoneNumber proxy = plan.chosen();
         ParticipantId id = ParticipantId.random();
         participants.insert(id, key, participant, proxy, now);
         return new Participant(id, participant.number(), participant.name(), proxy, now, now, null);
