@@ -35,7 +35,8 @@ final class PathVariants {
 
     /**
      * Reads and writes of every protected kind: the pool, a mask (linking the attacker's phone to
-     * the client), the masks on a number, metrics, info, the API description, and both webhooks
+     * the client), the masks on a number, a service's numbers and sessions in the v1 API, metrics,
+     * info, the API description, and both webhooks
      * asked where the proxy number routes the contractor.
      */
     static List<Attempt> protectedAttempts(String client, String contractor, String proxy, String attacker) {
@@ -47,6 +48,8 @@ final class PathVariants {
                         "application/json",
                         "{\"client_number\":\"" + client + "\",\"contractor_number\":\"" + attacker + "\"}"),
                 new Attempt("GET", "/api/rest/numberMask/" + proxy, null, ""),
+                new Attempt("GET", "/api/v1/services/default/numbers", null, ""),
+                new Attempt("GET", "/api/v1/services/default/sessions", null, ""),
                 new Attempt("GET", "/actuator/prometheus", null, ""),
                 new Attempt("GET", "/actuator/info", null, ""),
                 new Attempt("GET", "/v3/api-docs", null, ""),
