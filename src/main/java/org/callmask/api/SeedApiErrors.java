@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.callmask.api.v1.FrameworkProblems;
 import org.callmask.core.InvalidPhoneNumber;
+import org.callmask.pool.NumberInAnotherService;
 import org.callmask.session.InvalidLifetime;
 import org.callmask.session.NumberInUse;
 import org.callmask.session.PoolExhausted;
@@ -89,6 +90,13 @@ class SeedApiErrors {
                 : e.activeMasks() + " active masks use " + number
                         + "; delete them or add ?force=true to close them and remove the number";
         return text(HttpStatus.CONFLICT, message);
+    }
+
+    @ExceptionHandler(NumberInAnotherService.class)
+    ResponseEntity<String> numberInAnotherService(NumberInAnotherService e) {
+        return text(
+                HttpStatus.CONFLICT,
+                e.number().e164() + " belongs to another service's pool (see /api/v1/services); a number belongs to one");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -199,4 +199,17 @@ class NumberPoolApiTests extends IntegrationTest {
         assertThat(http.delete(POOL + "/abc").status()).isEqualTo(400);
         assertThat(http.delete(POOL + "/+15551231111?force=perhaps").status()).isEqualTo(400);
     }
+
+    @Test
+    void refusesANumberThatAnotherServicesPoolHoldsAndAddsNothing() {
+        http.postJson("/api/v1/services", "{\"unique_name\": \"rides\"}");
+        http.postJson("/api/v1/services/rides/numbers", "{\"numbers\": [\"+15551239999\"]}");
+
+        var added = http.postJson(POOL, "{\"phone_numbers\": \"+15551231111,+15551239999\"}");
+
+        assertThat(added.status()).isEqualTo(409);
+        assertThat(added.contentType()).startsWith("text/plain");
+        assertThat(added.body()).contains("+15551239999", "another service");
+        assertThat(http.get(POOL).body()).isEqualTo("[]");
+    }
 }
