@@ -96,7 +96,8 @@ class SeedApiErrors {
     ResponseEntity<String> numberInAnotherService(NumberInAnotherService e) {
         return text(
                 HttpStatus.CONFLICT,
-                e.number().e164() + " belongs to another service's pool (see /api/v1/services); a number belongs to one");
+                e.number().e164()
+                        + " belongs to another service's pool (see /api/v1/services); a number belongs to one");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -92,15 +92,19 @@ public class CallRouter {
     }
 
     /** The service's policy for contacts no session carries; a plain refusal when no service owns the number. */
-    private static RoutingDecision outOfSession(
+    private RoutingDecision outOfSession(
             Contact contact, ProxyService service, PhoneNumber caller, PhoneNumber proxy, Reason reason) {
         if (service == null) {
             return new Refuse(reason);
         }
         OutOfSession policy = service.settings().outOfSession();
         if (contact == Contact.CALL) {
+            // A call from a proxy number is a leg CallMask placed itself, forwarded into a pool:
+            // forwarding it again would ring on from number to number (services forwarding to each
+            // other's numbers form a ring), so it hears the refusal instead.
             if (policy.call() instanceof OutOfSession.Forward forward
-                    && !forward.to().equals(caller)) {
+                    && !forward.to().equals(caller)
+                    && pool.find(caller).isEmpty()) {
                 // The whisper is meant for participants, not for whoever answers the forwarding number.
                 VoiceOptions voice = service.settings().voice();
                 return new Connect(

@@ -3,8 +3,11 @@ package org.callmask.api.v1;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.callmask.api.v1.Views.PageView;
 import org.callmask.api.v1.Views.ServiceView;
+import org.callmask.pool.NumberPool;
+import org.callmask.service.OutOfSession;
 import org.callmask.service.ProxyService;
 import org.callmask.service.ServiceSettings;
 import org.callmask.service.Services;
@@ -30,16 +33,27 @@ class ServicesController {
 
     private final Services services;
     private final Sessions sessions;
+    private final NumberPool pool;
 
-    ServicesController(Services services, Sessions sessions) {
+    ServicesController(Services services, Sessions sessions, NumberPool pool) {
         this.services = services;
         this.sessions = sessions;
+        this.pool = pool;
+    }
+
+    /** A call forwarded to a proxy number would come straight back into a pool. */
+    private void refuseForwardingIntoThePool(ServiceSettings settings) {
+        if (settings.outOfSession().call() instanceof OutOfSession.Forward forward
+                && !pool.present(List.of(forward.to())).isEmpty()) {
+            throw InvalidInput.of("out_of_session.call.to", "must not be a pool number");
+        }
     }
 
     @Operation(summary = "Create a service")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ServiceView> create(@RequestBody(required = false) JsonNode body) {
         ServiceRequests.Read read = ServiceRequests.read(body, null, ServiceSettings.DEFAULTS, true);
+        refuseForwardingIntoThePool(read.settings());
         ProxyService created = services.create(read.uniqueName(), read.settings());
         return ResponseEntity.status(HttpStatus.CREATED).body(ServiceView.of(created));
     }
@@ -66,6 +80,7 @@ class ServicesController {
     ServiceView change(@PathVariable("service") String service, @RequestBody(required = false) JsonNode body) {
         ProxyService current = services.require(service);
         ServiceRequests.Read read = ServiceRequests.read(body, current.uniqueName(), current.settings(), false);
+        refuseForwardingIntoThePool(read.settings());
         return ServiceView.of(services.update(current, read.uniqueName(), read.settings()));
     }
 
