@@ -9,9 +9,10 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of the admin API (served at {@code /v3/api-docs}, browsable at
- * {@code /docs}), and the request shapes it documents. The controllers read bodies as JSON trees to
- * give the seed's error messages, so these records exist for the description only.
+ * The OpenAPI description of the admin API, v1 and seed (served at {@code /v3/api-docs}, browsable
+ * at {@code /docs}), and the seed's request shapes; v1's are in {@code api.v1.V1Docs}. The
+ * controllers read bodies as JSON trees to give the seed's error messages, so these records exist
+ * for the description only.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
@@ -19,9 +20,18 @@ import org.springframework.context.annotation.Configuration;
                 @Info(
                         title = "CallMask admin API",
                         version = "1",
-                        description =
-                                "Manage the pool of proxy numbers and the masks that link a client with a contractor. "
-                                        + "Errors are plain text naming what was wrong."),
+                        description = "Two APIs behind the same keys.\n\n"
+                                + "**/api/v1**: services, each with its own pool of proxy numbers and the defaults "
+                                + "its sessions follow, and sessions in which each participant reaches the other "
+                                + "through its own proxy number. JSON with snake_case fields; times in ISO 8601, "
+                                + "UTC; lists paged with page_size and page_token until next_page_token is null. "
+                                + "Every error is an RFC 9457 problem (application/problem+json) whose type is "
+                                + "urn:callmask:problem:<name>; the Problem schema lists every name. A path that "
+                                + "does not exist answers 404 not-found, and a method a path does not take 405 "
+                                + "method-not-allowed with an Allow header.\n\n"
+                                + "**/api/rest**: the seed's API, for existing clients: the pool and the masks that "
+                                + "link a client with a contractor, in the built-in service 'default'. Errors are "
+                                + "plain text naming what was wrong."),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
 @SecurityScheme(
         name = "bearer",

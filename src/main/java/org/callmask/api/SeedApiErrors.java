@@ -106,7 +106,10 @@ class SeedApiErrors {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<String> unsupportedType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<?> unsupportedType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        if (FrameworkProblems.isV1(request)) {
+            return FrameworkProblems.unsupportedMediaType();
+        }
         return text(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
     }
 

@@ -12,7 +12,8 @@ import org.callmask.service.VoiceOverrides;
  *
  * @param ttl sliding lifetime after the last interaction (or creation)
  * @param expiresAtFixed the absolute end asked for
- * @param expiresAt when it stops routing: the earlier of the two; {@code null} for never
+ * @param expiresAt when it stops routing: the earlier of the two; {@code null} for never, and once
+ *     it is closed
  * @param metadata the platform's opaque JSON object, as text
  * @param participants every participant, removed ones included, oldest first
  */

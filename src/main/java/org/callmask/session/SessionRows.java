@@ -156,7 +156,8 @@ class SessionRows {
                     reasonAt(now),
                     ttl,
                     expiresAtFixed,
-                    expiresAt,
+                    // A closed session routes no more, whatever its lifetime said.
+                    isOverAt(now) ? null : expiresAt,
                     metadata,
                     voice,
                     createdAt,

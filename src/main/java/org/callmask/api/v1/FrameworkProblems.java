@@ -27,6 +27,16 @@ public final class FrameworkProblems {
                         HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing is served at this path."));
     }
 
+    public static ResponseEntity<ProblemDetail> unsupportedMediaType() {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.problem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        "Send the body as application/json."));
+    }
+
     public static ResponseEntity<ProblemDetail> methodNotAllowed(List<HttpMethod> allowed) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .allow(allowed.toArray(HttpMethod[]::new))

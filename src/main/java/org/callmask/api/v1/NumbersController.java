@@ -2,6 +2,11 @@ package org.callmask.api.v1;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,6 +42,23 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping(path = "/api/v1/services/{service}/numbers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Numbers", description = "A service's pool of proxy numbers. A number belongs to one service.")
+@ApiResponse(
+        responseCode = "401",
+        description = V1Docs.UNAUTHORIZED,
+        content =
+                @Content(
+                        mediaType = V1Docs.PROBLEM_JSON,
+                        schema = @Schema(implementation = V1Docs.Problem.class),
+                        examples = @ExampleObject(name = "unauthorized", value = V1Docs.EXAMPLE_UNAUTHORIZED)))
+@ApiResponse(
+        responseCode = "503",
+        description = V1Docs.STORE,
+        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
+        content =
+                @Content(
+                        mediaType = V1Docs.PROBLEM_JSON,
+                        schema = @Schema(implementation = V1Docs.Problem.class),
+                        examples = @ExampleObject(name = "store-unavailable", value = V1Docs.EXAMPLE_STORE)))
 class NumbersController {
 
     /** How many numbers one request may add. */
@@ -56,12 +78,80 @@ class NumbersController {
 
     @Operation(
             summary = "Add numbers",
-            description = "All or nothing. Each entry is a number, or an object with its capabilities (default all), "
-                    + "reserved (default false) and capacity (default no limit). Numbers already in the pool stay as "
-                    + "they are. Answers the service's numbers that were asked for.")
+            description = "All or nothing: 1 to 1000 entries, each a number in E.164 or an object with its "
+                    + "capabilities (default all), reserved (default false) and capacity (default no limit). Numbers "
+                    + "already in the pool stay as they are; removed ones come back. A number belongs to one service "
+                    + "(409 number-in-another-service), and a participant's number in an active session cannot join "
+                    + "a pool (400, field numbers). Point each number's SignalWire call and message webhooks at "
+                    + "/calls/route and /texts/route. Answers the service's numbers that were asked for, in the "
+                    + "order given; next_page_token is null.")
+    @ApiResponse(responseCode = "201", description = "The numbers asked for, as they now are in the pool")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "Invalid request: numbers is missing, empty or over 1000 entries, an entry is not a number or a valid "
+                            + "NumberEntry, an unknown field was sent, or a number is a participant of an active session "
+                            + "(field numbers). errors lists each.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_NUMBERS)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "number-in-another-service: a number is in another service's pool. Nothing was added.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "number-in-another-service",
+                                            value = V1Docs.EXAMPLE_NUMBER_IN_ANOTHER_SERVICE)))
+    @ApiResponse(
+            responseCode = "413",
+            description = V1Docs.TOO_LARGE,
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            examples = @ExampleObject(name = "too-large", value = V1Docs.EXAMPLE_TOO_LARGE)))
+    @ApiResponse(
+            responseCode = "415",
+            description = V1Docs.UNSUPPORTED,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "unsupported-media-type",
+                                            value = V1Docs.EXAMPLE_UNSUPPORTED)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PageView<NumberView>> add(
-            @PathVariable("service") String service, @RequestBody(required = false) JsonNode body) {
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = V1Docs.JSON,
+                                            schema = @Schema(implementation = V1Docs.AddNumbersRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "numbers",
+                                                            summary = "A plain number and a reserved voice and SMS "
+                                                                    + "number for ten participants",
+                                                            value = V1Docs.ADD_NUMBERS)))
+                    @RequestBody(required = false)
+                    JsonNode body) {
         ProxyService owner = services.require(service);
         List<NewPoolNumber> numbers = read(body);
         sessions.addToPool(owner, numbers);
@@ -73,29 +163,128 @@ class NumbersController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new PageView<>(added, null));
     }
 
-    @Operation(summary = "List numbers", description = "In the order they were added.")
+    @Operation(
+            summary = "List numbers",
+            description = "The service's pool in the order the numbers were added, each with how many participants "
+                    + "it serves now (in_use). Follow next_page_token until it is null.")
+    @ApiResponse(responseCode = "200", description = "One page of numbers")
+    @ApiResponse(
+            responseCode = "400",
+            description = "page_size is not 1 to 500, or page_token is not one this API gave.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_PAGE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
     @GetMapping
     PageView<NumberView> list(
-            @PathVariable("service") String service,
-            @Parameter(description = "1 to 500, default 50") @RequestParam(name = "page_size", required = false)
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @Parameter(
+                            description = V1Docs.PAGE_SIZE,
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"),
+                            example = "50")
+                    @RequestParam(name = "page_size", required = false)
                     String pageSize,
-            @RequestParam(name = "page_token", required = false) String pageToken) {
+            @Parameter(description = V1Docs.PAGE_TOKEN) @RequestParam(name = "page_token", required = false)
+                    String pageToken) {
         ProxyService owner = services.require(service);
         return PageView.of(pool.page(owner.id(), Paging.of(pageSize, pageToken)), NumberView::of);
     }
 
-    @Operation(summary = "Get a number", description = "By id (num_…) or the number itself.")
+    @Operation(
+            summary = "Get a number",
+            description = "By id (num_…) or the number itself (E.164; in a path, + may be sent as is or as %2B).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The number",
+            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = NumberView.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "The service, or the number in its pool, does not exist (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_NUMBER_NOT_FOUND)))
     @GetMapping("/{number}")
-    NumberView get(@PathVariable("service") String service, @PathVariable("number") String number) {
+    NumberView get(
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @Parameter(description = V1Docs.NUMBER, example = "+14155550100") @PathVariable("number") String number) {
         return NumberView.of(find(services.require(service), number));
     }
 
-    @Operation(summary = "Reserve, release or limit a number")
+    @Operation(
+            summary = "Reserve, release or limit a number",
+            description = "reserved: true keeps the number out of automatic allocation (it is given only to a "
+                    + "participant that asks for it by proxy_number), false gives it out again. capacity limits how "
+                    + "many participants it serves at once; null removes the limit. Participants already on it keep "
+                    + "it either way.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The number as changed",
+            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = NumberView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = V1Docs.INVALID,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "invalid-request",
+                                            value = V1Docs.EXAMPLE_INVALID_NUMBER_CHANGE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "The service, or the number in its pool, does not exist (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_NUMBER_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "413",
+            description = V1Docs.TOO_LARGE,
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            examples = @ExampleObject(name = "too-large", value = V1Docs.EXAMPLE_TOO_LARGE)))
+    @ApiResponse(
+            responseCode = "415",
+            description = V1Docs.UNSUPPORTED,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "unsupported-media-type",
+                                            value = V1Docs.EXAMPLE_UNSUPPORTED)))
     @PatchMapping(path = "/{number}", consumes = MediaType.APPLICATION_JSON_VALUE)
     NumberView change(
-            @PathVariable("service") String service,
-            @PathVariable("number") String number,
-            @RequestBody(required = false) JsonNode body) {
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @Parameter(description = V1Docs.NUMBER, example = "+14155550100") @PathVariable("number") String number,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = V1Docs.JSON,
+                                            schema = @Schema(implementation = V1Docs.ChangeNumberRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "release",
+                                                            summary = "Give it out automatically again, without limit",
+                                                            value = V1Docs.CHANGE_NUMBER)))
+                    @RequestBody(required = false)
+                    JsonNode body) {
         ProxyService owner = services.require(service);
         Fields fields = Fields.of(body, "reserved", "capacity");
         Optional<Boolean> reserved = fields.bool("reserved");
@@ -116,13 +305,46 @@ class NumbersController {
 
     @Operation(
             summary = "Remove a number",
-            description = "Refused with 409 (number-in-use) while active sessions use it, unless force=true, which "
-                    + "closes them (closed_reason number-removed).")
+            description = "Takes the number out of the service's pool; the sessions that used it keep their history. "
+                    + "Refused with 409 number-in-use while active sessions use it, unless force=true, which closes "
+                    + "them first (closed_reason number-removed).")
+    @ApiResponse(responseCode = "204", description = "Removed", content = @Content)
+    @ApiResponse(
+            responseCode = "400",
+            description = "force is neither true nor false (invalid-request).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_FORCE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "The service, or the number in its pool, does not exist (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_NUMBER_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "number-in-use: active sessions use the number; active_sessions says how many. Nothing changed.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "number-in-use", value = V1Docs.EXAMPLE_NUMBER_IN_USE)))
     @DeleteMapping("/{number}")
     ResponseEntity<Void> remove(
-            @PathVariable("service") String service,
-            @PathVariable("number") String number,
-            @RequestParam(name = "force", required = false, defaultValue = "false") String force) {
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @Parameter(description = V1Docs.NUMBER, example = "+14155550100") @PathVariable("number") String number,
+            @Parameter(
+                            description = "true: close the active sessions that use the number, then remove it; "
+                                    + "false: refuse while any does",
+                            schema = @Schema(type = "boolean", defaultValue = "false"),
+                            example = "true")
+                    @RequestParam(name = "force", required = false, defaultValue = "false")
+                    String force) {
         ProxyService owner = services.require(service);
         PoolNumber found = find(owner, number);
         if (!force.equals("true") && !force.equals("false")) {

@@ -2,6 +2,11 @@ package org.callmask.api.v1;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.callmask.api.v1.Views.PageView;
@@ -29,6 +34,23 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Services", description = "Tenants: each has its own pool of numbers and session defaults.")
+@ApiResponse(
+        responseCode = "401",
+        description = V1Docs.UNAUTHORIZED,
+        content =
+                @Content(
+                        mediaType = V1Docs.PROBLEM_JSON,
+                        schema = @Schema(implementation = V1Docs.Problem.class),
+                        examples = @ExampleObject(name = "unauthorized", value = V1Docs.EXAMPLE_UNAUTHORIZED)))
+@ApiResponse(
+        responseCode = "503",
+        description = V1Docs.STORE,
+        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
+        content =
+                @Content(
+                        mediaType = V1Docs.PROBLEM_JSON,
+                        schema = @Schema(implementation = V1Docs.Problem.class),
+                        examples = @ExampleObject(name = "store-unavailable", value = V1Docs.EXAMPLE_STORE)))
 class ServicesController {
 
     private final Services services;
@@ -49,35 +71,198 @@ class ServicesController {
         }
     }
 
-    @Operation(summary = "Create a service")
+    @Operation(
+            summary = "Create a service",
+            description = "A tenant with its own pool of numbers and the defaults its sessions follow. Every setting "
+                    + "but unique_name has a default: sessions live a day after their last call or text, proxy "
+                    + "numbers match the participant's country and prefer the one it had before, calls outside a "
+                    + "session hear the refusal message and texts are dropped.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The service, with every setting filled in",
+            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = V1Docs.INVALID_SERVICE,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_SERVICE)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "service-name-taken: another service has this unique_name.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "service-name-taken",
+                                            value = V1Docs.EXAMPLE_SERVICE_NAME_TAKEN)))
+    @ApiResponse(
+            responseCode = "413",
+            description = V1Docs.TOO_LARGE,
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            examples = @ExampleObject(name = "too-large", value = V1Docs.EXAMPLE_TOO_LARGE)))
+    @ApiResponse(
+            responseCode = "415",
+            description = V1Docs.UNSUPPORTED,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "unsupported-media-type",
+                                            value = V1Docs.EXAMPLE_UNSUPPORTED)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ServiceView> create(@RequestBody(required = false) JsonNode body) {
+    ResponseEntity<ServiceView> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = V1Docs.JSON,
+                                            schema = @Schema(implementation = V1Docs.CreateServiceRequest.class),
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "minimal",
+                                                        summary = "Only a name: every setting has its default",
+                                                        value = V1Docs.CREATE_SERVICE_MINIMAL),
+                                                @ExampleObject(
+                                                        name = "full",
+                                                        summary = "Every setting",
+                                                        value = V1Docs.CREATE_SERVICE_FULL)
+                                            }))
+                    @RequestBody(required = false)
+                    JsonNode body) {
         ServiceRequests.Read read = ServiceRequests.read(body, null, ServiceSettings.DEFAULTS, true);
         refuseForwardingIntoThePool(read.settings());
         ProxyService created = services.create(read.uniqueName(), read.settings());
         return ResponseEntity.status(HttpStatus.CREATED).body(ServiceView.of(created));
     }
 
-    @Operation(summary = "List services", description = "In the order they were created.")
+    @Operation(
+            summary = "List services",
+            description = "In the order they were created, the built-in service 'default' (which serves the "
+                    + "/api/rest routes) among them. Follow next_page_token until it is null.")
+    @ApiResponse(responseCode = "200", description = "One page of services")
+    @ApiResponse(
+            responseCode = "400",
+            description = "page_size is not 1 to 500, or page_token is not one this API gave.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_PAGE)))
     @GetMapping
     PageView<ServiceView> list(
-            @Parameter(description = "1 to 500, default 50") @RequestParam(name = "page_size", required = false)
+            @Parameter(
+                            description = V1Docs.PAGE_SIZE,
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"),
+                            example = "50")
+                    @RequestParam(name = "page_size", required = false)
                     String pageSize,
-            @Parameter(description = "next_page_token of the previous page")
-                    @RequestParam(name = "page_token", required = false)
+            @Parameter(description = V1Docs.PAGE_TOKEN) @RequestParam(name = "page_token", required = false)
                     String pageToken) {
         return PageView.of(services.page(Paging.of(pageSize, pageToken)), ServiceView::of);
     }
 
-    @Operation(summary = "Get a service", description = "By id (svc_…) or unique name.")
+    @Operation(summary = "Get a service", description = "By id (svc_…) or unique name, with all its settings.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The service",
+            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
     @GetMapping("/{service}")
-    ServiceView get(@PathVariable("service") String service) {
+    ServiceView get(
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service) {
         return ServiceView.of(services.require(service));
     }
 
-    @Operation(summary = "Change a service", description = "Only the fields sent change; nested objects merge.")
+    @Operation(
+            summary = "Change a service",
+            description = "Only the fields sent change; in voice, only the options sent, and in out_of_session, only "
+                    + "the policy sent. New settings apply to proxy numbers given and calls and texts routed from now "
+                    + "on; open sessions keep their lifetimes. The built-in service 'default' takes every change but a "
+                    + "new name.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The service as changed",
+            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = V1Docs.INVALID_SERVICE,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_SERVICE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "service-name-taken: another service has the new unique_name. built-in-service: the "
+                    + "service 'default' cannot be renamed.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = {
+                                @ExampleObject(name = "service-name-taken", value = V1Docs.EXAMPLE_SERVICE_NAME_TAKEN),
+                                @ExampleObject(name = "built-in-service", value = V1Docs.EXAMPLE_BUILT_IN_SERVICE)
+                            }))
+    @ApiResponse(
+            responseCode = "413",
+            description = V1Docs.TOO_LARGE,
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            examples = @ExampleObject(name = "too-large", value = V1Docs.EXAMPLE_TOO_LARGE)))
+    @ApiResponse(
+            responseCode = "415",
+            description = V1Docs.UNSUPPORTED,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "unsupported-media-type",
+                                            value = V1Docs.EXAMPLE_UNSUPPORTED)))
     @PatchMapping(path = "/{service}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ServiceView change(@PathVariable("service") String service, @RequestBody(required = false) JsonNode body) {
+    ServiceView change(
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = V1Docs.JSON,
+                                            schema = @Schema(implementation = V1Docs.ChangeServiceRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "change",
+                                                            summary = "A shorter lifetime, no recording, a new message",
+                                                            value = V1Docs.CHANGE_SERVICE)))
+                    @RequestBody(required = false)
+                    JsonNode body) {
         ProxyService current = services.require(service);
         ServiceRequests.Read read = ServiceRequests.read(body, current.uniqueName(), current.settings(), false);
         refuseForwardingIntoThePool(read.settings());
@@ -86,10 +271,35 @@ class ServicesController {
 
     @Operation(
             summary = "Delete a service",
-            description = "Refused with 409 (service-has-open-sessions) while it has open sessions. Its numbers leave "
-                    + "its pool; its closed sessions stay until retention.")
+            description = "Refused while it has open sessions (409 service-has-open-sessions): close them first. Its "
+                    + "numbers leave its pool, free for another service; its closed sessions stay on record until "
+                    + "retention purges them. The built-in service 'default' cannot be deleted.")
+    @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "service-has-open-sessions: the service has open sessions. built-in-service: the service "
+                    + "'default' cannot be deleted.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "service-has-open-sessions",
+                                        value = V1Docs.EXAMPLE_SERVICE_HAS_OPEN_SESSIONS),
+                                @ExampleObject(name = "built-in-service", value = V1Docs.EXAMPLE_BUILT_IN_SERVICE)
+                            }))
     @DeleteMapping("/{service}")
-    ResponseEntity<Void> delete(@PathVariable("service") String service) {
+    ResponseEntity<Void> delete(
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service) {
         sessions.deleteService(services.require(service));
         return ResponseEntity.noContent().build();
     }

@@ -24,11 +24,15 @@ final class Views {
 
     private Views() {}
 
-    @Schema(name = "Page", description = "One page of a list.")
+    @Schema(description = "One page of a list.")
     record PageView<T>(
-            @JsonProperty("items") List<T> items,
+            @Schema(description = "The items of this page, in the list's order.") @JsonProperty("items")
+            List<T> items,
 
-            @Schema(description = "Pass as page_token for the next page; null on the last page.", nullable = true)
+            @Schema(
+                    description = "Pass as page_token for the next page; null on the last page.",
+                    nullable = true,
+                    example = "MTcxMjE3MjMzMTAwMDpzdmNfMzc1YmExZmJlNDE5MWNhYjQyNDU5NGQ2OWFkZjI1YmM")
             @JsonProperty("next_page_token")
             String nextPageToken) {
 
@@ -42,10 +46,15 @@ final class Views {
             name = "Service",
             description = "A tenant with its own pool of numbers and the defaults its sessions follow.")
     record ServiceView(
-            @Schema(example = "svc_3f2a9c1e0b7d4a6f8e5c2b1a0d9e8f7c") @JsonProperty("id")
+            @Schema(description = "The service's id.", example = "svc_3f2a9c1e0b7d4a6f8e5c2b1a0d9e8f7c")
+            @JsonProperty("id")
             String id,
 
-            @Schema(example = "deliveries") @JsonProperty("unique_name")
+            @Schema(
+                    description = "Unique among services; usable in paths instead of the id. The built-in service "
+                            + "is 'default'.",
+                    example = "deliveries")
+            @JsonProperty("unique_name")
             String uniqueName,
 
             @Schema(
@@ -55,22 +64,41 @@ final class Views {
             @JsonProperty("default_ttl")
             long defaultTtl,
 
-            @Schema(allowableValues = {"country", "area-code", "none"}) @JsonProperty("geo_match")
+            @Schema(
+                    description = "Which numbers a participant may get as its proxy number: one in its country, one "
+                            + "with its NANP area code (else in its country), or any.",
+                    allowableValues = {"country", "area-code", "none"},
+                    example = "country")
+            @JsonProperty("geo_match")
             String geoMatch,
 
-            @Schema(allowableValues = {"prefer-sticky", "avoid-sticky"}) @JsonProperty("number_selection")
+            @Schema(
+                    description = "Whether a participant gets a proxy number it had before first (prefer-sticky) or "
+                            + "last (avoid-sticky).",
+                    allowableValues = {"prefer-sticky", "avoid-sticky"},
+                    example = "prefer-sticky")
+            @JsonProperty("number_selection")
             String numberSelection,
 
             @Schema(
                     description = "Seconds a released (proxy number, participant) pair is kept from that participant's "
-                            + "sessions with anyone else.")
+                            + "sessions with anyone else.",
+                    example = "0")
             @JsonProperty("cool_off")
             long coolOff,
 
-            @JsonProperty("out_of_session") OutOfSessionView outOfSession,
-            @JsonProperty("voice") VoiceView voice,
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt) {
+            @Schema(description = "What calls and texts that no active session carries get.")
+            @JsonProperty("out_of_session")
+            OutOfSessionView outOfSession,
+
+            @Schema(description = "How calls between participants are put through.") @JsonProperty("voice")
+            VoiceView voice,
+
+            @Schema(description = "When it was created.", example = "2026-12-01T09:30:00Z") @JsonProperty("created_at")
+            Instant createdAt,
+
+            @Schema(description = "When it last changed.", example = "2026-12-01T09:30:00Z") @JsonProperty("updated_at")
+            Instant updatedAt) {
 
         static ServiceView of(ProxyService service) {
             var s = service.settings();
@@ -90,8 +118,11 @@ final class Views {
 
     @Schema(name = "OutOfSession", description = "What calls and texts that no active session carries get.")
     record OutOfSessionView(
-            @JsonProperty("call") CallPolicyView call,
-            @JsonProperty("message") MessagePolicyView message) {
+            @Schema(description = "For calls.") @JsonProperty("call")
+            CallPolicyView call,
+
+            @Schema(description = "For texts.") @JsonProperty("message")
+            MessagePolicyView message) {
 
         static OutOfSessionView of(OutOfSession policy) {
             CallPolicyView call = policy.call() instanceof OutOfSession.Forward forward
@@ -104,15 +135,21 @@ final class Views {
         }
     }
 
-    @Schema(name = "OutOfSessionCall")
+    @Schema(name = "OutOfSessionCall", description = "What a call that no active session carries gets.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CallPolicyView(
-            @Schema(allowableValues = {"announce", "forward"}) @JsonProperty("action")
+            @Schema(
+                    description = "announce: say message, then hang up; forward: put the call through to 'to'.",
+                    allowableValues = {"announce", "forward"},
+                    example = "announce")
+            @JsonProperty("action")
             String action,
 
             @Schema(
-                    description = "announce: what is said before hanging up; null for the configured refusal message.",
-                    nullable = true)
+                    description =
+                            "announce: what is said before hanging up; absent for the configured refusal " + "message.",
+                    nullable = true,
+                    example = "This number is no longer in use. Please contact support.")
             @JsonProperty("message")
             String message,
 
@@ -123,31 +160,49 @@ final class Views {
             @JsonProperty("to")
             String to) {}
 
-    @Schema(name = "OutOfSessionMessage")
+    @Schema(name = "OutOfSessionMessage", description = "What a text that no active session carries gets.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessagePolicyView(
-            @Schema(allowableValues = {"drop", "reply"}) @JsonProperty("action")
+            @Schema(
+                    description = "drop: answer nothing; reply: send text back from the proxy number.",
+                    allowableValues = {"drop", "reply"},
+                    example = "drop")
+            @JsonProperty("action")
             String action,
 
-            @Schema(description = "reply: the text sent back from the proxy number.", nullable = true)
+            @Schema(
+                    description = "reply: the text sent back from the proxy number.",
+                    nullable = true,
+                    example = "This conversation has ended.")
             @JsonProperty("text")
             String text) {}
 
     @Schema(name = "Voice", description = "How calls between participants are put through.")
     record VoiceView(
-            @JsonProperty("record") boolean record,
+            @Schema(description = "Record both legs of each call from the answer.", example = "false")
+            @JsonProperty("record")
+            boolean record,
 
-            @Schema(example = "30") @JsonProperty("ring_timeout")
+            @Schema(
+                    description = "Seconds the other participant's phone rings before the call gives up.",
+                    example = "30")
+            @JsonProperty("ring_timeout")
             int ringTimeout,
 
-            @Schema(example = "14400") @JsonProperty("max_duration")
+            @Schema(description = "Longest a bridged call may last, in seconds.", example = "14400")
+            @JsonProperty("max_duration")
             int maxDuration,
 
-            @Schema(description = "Said to the callee before the two are bridged.", nullable = true)
+            @Schema(
+                    description = "Said to the callee before the two are bridged; null for none.",
+                    nullable = true,
+                    example = "Call from your courier.")
             @JsonProperty("whisper")
             String whisper,
 
-            @JsonProperty("answer_on_bridge") boolean answerOnBridge) {
+            @Schema(description = "The caller hears ringing until the callee answers.", example = "true")
+            @JsonProperty("answer_on_bridge")
+            boolean answerOnBridge) {
 
         static VoiceView of(VoiceOptions voice) {
             return new VoiceView(
@@ -159,11 +214,37 @@ final class Views {
             name = "VoiceOverrides",
             description = "A session's changes to its service's voice options; null keeps the service's.")
     record VoiceOverridesView(
-            @JsonProperty("record") Boolean record,
-            @JsonProperty("ring_timeout") Integer ringTimeout,
-            @JsonProperty("max_duration") Integer maxDuration,
-            @JsonProperty("whisper") String whisper,
-            @JsonProperty("answer_on_bridge") Boolean answerOnBridge) {
+            @Schema(description = "Record calls; null: as the service says.", nullable = true, example = "true")
+            @JsonProperty("record")
+            Boolean record,
+
+            @Schema(
+                    description = "Seconds the phone rings; null: as the service says.",
+                    nullable = true,
+                    example = "20")
+            @JsonProperty("ring_timeout")
+            Integer ringTimeout,
+
+            @Schema(
+                    description = "Longest a bridged call may last, in seconds; null: as the service says.",
+                    nullable = true,
+                    example = "600")
+            @JsonProperty("max_duration")
+            Integer maxDuration,
+
+            @Schema(
+                    description = "Said to the callee before bridging; \"\": none; null: as the service says.",
+                    nullable = true,
+                    example = "Call about order 1234.")
+            @JsonProperty("whisper")
+            String whisper,
+
+            @Schema(
+                    description = "The caller hears ringing until the callee answers; null: as the service says.",
+                    nullable = true,
+                    example = "true")
+            @JsonProperty("answer_on_bridge")
+            Boolean answerOnBridge) {
 
         static VoiceOverridesView of(VoiceOverrides voice) {
             return voice.isEmpty()
@@ -179,13 +260,16 @@ final class Views {
 
     @Schema(name = "Number", description = "A number in a service's pool.")
     record NumberView(
-            @Schema(example = "num_0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f") @JsonProperty("id")
+            @Schema(description = "The pool number's id.", example = "num_0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f")
+            @JsonProperty("id")
             String id,
 
-            @Schema(example = "+14155550100") @JsonProperty("number")
+            @Schema(description = "The number, E.164.", example = "+14155550100") @JsonProperty("number")
             String number,
 
-            @JsonProperty("service_id") String serviceId,
+            @Schema(description = "The service whose pool it is in.", example = "svc_3f2a9c1e0b7d4a6f8e5c2b1a0d9e8f7c")
+            @JsonProperty("service_id")
+            String serviceId,
 
             @Schema(description = "ISO 3166 region, from libphonenumber.", example = "US") @JsonProperty("country")
             String country,
@@ -194,24 +278,31 @@ final class Views {
             @JsonProperty("area_code")
             String areaCode,
 
-            @Schema(example = "[\"voice\", \"sms\", \"mms\"]") @JsonProperty("capabilities")
+            @Schema(description = "What it can carry: voice, sms, mms.", example = "[\"voice\", \"sms\", \"mms\"]")
+            @JsonProperty("capabilities")
             List<String> capabilities,
 
-            @Schema(description = "Kept out of automatic allocation; given only when asked for by number.")
+            @Schema(
+                    description = "Kept out of automatic allocation; given only when asked for by number.",
+                    example = "false")
             @JsonProperty("reserved")
             boolean reserved,
 
             @Schema(
                     description = "Most active routes (participants) it may carry at once; null: no limit.",
-                    nullable = true)
+                    nullable = true,
+                    example = "50")
             @JsonProperty("capacity")
             Integer capacity,
 
-            @Schema(description = "Active routes (participants) it carries now.") @JsonProperty("in_use")
+            @Schema(description = "Active routes (participants) it carries now.", example = "3") @JsonProperty("in_use")
             int inUse,
 
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt) {
+            @Schema(description = "When it was added.", example = "2026-12-01T09:30:00Z") @JsonProperty("created_at")
+            Instant createdAt,
+
+            @Schema(description = "When it last changed.", example = "2026-12-01T09:30:00Z") @JsonProperty("updated_at")
+            Instant updatedAt) {
 
         static NumberView of(PoolNumber number) {
             return new NumberView(
@@ -234,58 +325,104 @@ final class Views {
 
     @Schema(name = "Session", description = "Participants who reach each other through their own proxy numbers.")
     record SessionView(
-            @Schema(example = "ses_9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d") @JsonProperty("id")
+            @Schema(description = "The session's id.", example = "ses_9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d")
+            @JsonProperty("id")
             String id,
 
-            @JsonProperty("service_id") String serviceId,
+            @Schema(description = "The service it belongs to.", example = "svc_3f2a9c1e0b7d4a6f8e5c2b1a0d9e8f7c")
+            @JsonProperty("service_id")
+            String serviceId,
 
-            @Schema(nullable = true, example = "order-1234") @JsonProperty("unique_name")
+            @Schema(
+                    description = "The name it was opened with, unique among the service's open sessions.",
+                    nullable = true,
+                    example = "order-1234")
+            @JsonProperty("unique_name")
             String uniqueName,
 
-            @Schema(allowableValues = {"voice-and-message", "voice-only", "message-only"}) @JsonProperty("mode")
+            @Schema(
+                    description = "What it carries; the other kind gets the service's out-of-session treatment.",
+                    allowableValues = {"voice-and-message", "voice-only", "message-only"},
+                    example = "voice-and-message")
+            @JsonProperty("mode")
             String mode,
 
-            @Schema(allowableValues = {"open", "in-progress", "closed"}) @JsonProperty("status")
+            @Schema(
+                    description = "open: routing, nothing went through yet; in-progress: a call or text went "
+                            + "through; closed: no longer routing.",
+                    allowableValues = {"open", "in-progress", "closed"},
+                    example = "open")
+            @JsonProperty("status")
             String status,
 
             @Schema(
+                    description = "Why it closed: api (closed through the API), expired (its ttl or expires_at "
+                            + "passed), number-removed (a proxy number was removed with force=true); null while "
+                            + "not closed.",
                     allowableValues = {"api", "expired", "number-removed"},
-                    nullable = true)
+                    nullable = true,
+                    example = "expired")
             @JsonProperty("closed_reason")
             String closedReason,
 
             @Schema(
                     description = "Sliding lifetime: seconds after the last interaction (or creation); null: none.",
-                    nullable = true)
+                    nullable = true,
+                    example = "86400")
             @JsonProperty("ttl")
             Long ttl,
 
-            @Schema(description = "The absolute end set for it; null: none.", nullable = true)
+            @Schema(
+                    description = "The absolute end set for it; null: none.",
+                    nullable = true,
+                    example = "2026-12-01T18:00:00Z")
             @JsonProperty("expires_at")
             Instant expiresAt,
 
             @Schema(
                     description = "When it stops routing unless something happens: the earlier of expires_at and "
-                            + "the last interaction plus ttl; null: never.",
-                    nullable = true)
+                            + "the last interaction plus ttl; null: never, or closed.",
+                    nullable = true,
+                    example = "2026-12-02T09:30:00Z")
             @JsonProperty("routes_until")
             Instant routesUntil,
 
-            @Schema(description = "The platform's opaque JSON object; no personal data.", nullable = true)
+            @Schema(
+                    description = "The platform's opaque JSON object, as it was sent; null when none was. No personal "
+                            + "data.",
+                    implementation = Object.class,
+                    types = {"object", "null"},
+                    example = "{\"order_id\": \"1234\"}")
             @JsonProperty("metadata")
             JsonNode metadata,
 
-            @Schema(nullable = true) @JsonProperty("voice") VoiceOverridesView voice,
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt,
+            @Schema(description = "The session's changes to its service's voice options; null when it has none.")
+            @JsonProperty("voice")
+            VoiceOverridesView voice,
 
-            @Schema(nullable = true) @JsonProperty("last_interaction_at")
+            @Schema(description = "When it was opened.", example = "2026-12-01T09:30:00Z") @JsonProperty("created_at")
+            Instant createdAt,
+
+            @Schema(description = "When it last changed.", example = "2026-12-01T09:30:00Z") @JsonProperty("updated_at")
+            Instant updatedAt,
+
+            @Schema(
+                    description = "When a call or text last went through it; null: none yet.",
+                    nullable = true,
+                    example = "2026-12-01T09:45:12.345Z")
+            @JsonProperty("last_interaction_at")
             Instant lastInteractionAt,
 
-            @Schema(nullable = true) @JsonProperty("closed_at")
+            @Schema(
+                    description = "When it closed; null while not closed.",
+                    nullable = true,
+                    example = "2026-12-02T09:45:12.345Z")
+            @JsonProperty("closed_at")
             Instant closedAt,
 
-            @JsonProperty("participants") List<ParticipantView> participants) {
+            @Schema(description = "Everyone who has taken part, removed participants included.")
+            @JsonProperty("participants")
+            List<ParticipantView> participants) {
 
         static SessionView of(ProxySession session) {
             return new SessionView(
@@ -314,15 +451,20 @@ final class Views {
 
     @Schema(name = "Participant", description = "One real number in a session, and the proxy number it sees.")
     record ParticipantView(
-            @Schema(example = "par_1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d") @JsonProperty("id")
+            @Schema(description = "The participant's id.", example = "par_1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d")
+            @JsonProperty("id")
             String id,
 
-            @JsonProperty("session_id") String sessionId,
+            @Schema(description = "The session it takes part in.", example = "ses_9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d")
+            @JsonProperty("session_id")
+            String sessionId,
 
-            @Schema(example = "+14155550123") @JsonProperty("number")
+            @Schema(description = "The participant's real number, E.164.", example = "+15558001234")
+            @JsonProperty("number")
             String number,
 
-            @Schema(nullable = true, example = "courier") @JsonProperty("name")
+            @Schema(description = "The platform's label for it; null: none.", nullable = true, example = "courier")
+            @JsonProperty("name")
             String name,
 
             @Schema(
@@ -331,10 +473,17 @@ final class Views {
             @JsonProperty("proxy_number")
             String proxyNumber,
 
-            @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("updated_at") Instant updatedAt,
+            @Schema(description = "When it joined.", example = "2026-12-01T09:30:00Z") @JsonProperty("created_at")
+            Instant createdAt,
 
-            @Schema(nullable = true) @JsonProperty("removed_at")
+            @Schema(description = "When it last changed.", example = "2026-12-01T09:30:00Z") @JsonProperty("updated_at")
+            Instant updatedAt,
+
+            @Schema(
+                    description = "When it was removed, freeing its proxy number; null while active.",
+                    nullable = true,
+                    example = "2026-12-01T10:00:00Z")
+            @JsonProperty("removed_at")
             Instant removedAt) {
 
         static ParticipantView of(ProxySession session, Participant p) {
