@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
                                 + "Every error is an RFC 9457 problem (application/problem+json) whose type is "
                                 + "urn:callmask:problem:<name>; the Problem schema lists every name. A path that "
                                 + "does not exist answers 404 not-found, and a method a path does not take 405 "
-                                + "method-not-allowed with an Allow header.\n\n"
+                                + "method-not-allowed with an Allow header; a request whose Accept header excludes "
+                                + "JSON answers 406 not-acceptable.\n\n"
                                 + "**/api/rest**: the seed's API, for existing clients: the pool and the masks that "
                                 + "link a client with a contractor, in the built-in service 'default'. Errors are "
                                 + "plain text naming what was wrong."),

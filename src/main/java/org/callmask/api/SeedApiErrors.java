@@ -1,6 +1,7 @@
 package org.callmask.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -98,6 +100,18 @@ class SeedApiErrors {
                 HttpStatus.CONFLICT,
                 e.number().e164()
                         + " belongs to another service's pool (see /api/v1/services); a number belongs to one");
+    }
+
+    // The client asked for a type no route here produces. A v1 client still gets its problem: a
+    // body whose type is set beforehand is written whatever Accept says.
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<?> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        if (FrameworkProblems.isV1(request)) {
+            return FrameworkProblems.notAcceptable();
+        }
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("This route answers application/json".getBytes(StandardCharsets.UTF_8));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

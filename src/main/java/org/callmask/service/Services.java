@@ -1,6 +1,7 @@
 package org.callmask.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.callmask.system.StorageDialect;
 import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,17 +42,23 @@ public class Services {
     /**
      * Services read by id, kept briefly: every webhook needs its service's settings, and they
      * change rarely. A change made here is seen at once; one made by another instance within
-     * {@link #CACHE_NANOS}.
+     * {@code callmask.services.cache} (a second by default).
      */
     private final Map<ServiceId, Cached> byId = new ConcurrentHashMap<>();
 
     private final Map<String, ServiceId> idsByName = new ConcurrentHashMap<>();
 
-    private static final long CACHE_NANOS = 1_000_000_000L;
-
     private record Cached(Optional<ProxyService> service, long loadedAt) {}
 
-    Services(ServiceRepository repository, Transactions transactions, StorageDialect dialect, Clock clock) {
+    private final long cacheNanos;
+
+    Services(
+            ServiceRepository repository,
+            Transactions transactions,
+            StorageDialect dialect,
+            Clock clock,
+            @Value("${callmask.services.cache:1s}") Duration cache) {
+        this.cacheNanos = cache.toNanos();
         this.repository = repository;
         this.transactions = transactions;
         this.dialect = dialect;
@@ -113,7 +121,7 @@ public class Services {
     public Optional<ProxyService> find(ServiceId id) {
         Cached cached = byId.get(id);
         long now = System.nanoTime();
-        if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
+        if (cached != null && now - cached.loadedAt() < cacheNanos) {
             return cached.service();
         }
         Optional<ProxyService> service = repository.byId(id);

@@ -19,15 +19,16 @@ import org.springframework.stereotype.Repository;
 class ParticipantRows {
 
     private static final String INSERT = """
-            INSERT INTO participant (id, session_id, number, name, proxy_number, created_at, updated_at)
-            VALUES (:id, :sessionId, :number, :name, :proxy, :now, :now)
+            INSERT INTO participant (id, session_id, number, name, proxy_number, created_at, updated_at, position)
+            VALUES (:id, :sessionId, :number, :name, :proxy, :now, :now,
+                    (SELECT COUNT(*) FROM participant WHERE session_id = :sessionId))
             """;
 
     private static final String OF_SESSIONS = """
             SELECT id, session_id, number, name, proxy_number, created_at, updated_at, released_at, removed_at
             FROM participant
             WHERE session_id IN (:sessions)
-            ORDER BY created_at, id
+            ORDER BY session_id, position, created_at, id
             """;
 
     // Newest first: the sticky choice wants the number last had with the same other participant,

@@ -229,25 +229,40 @@ class SessionLifecycle {
             }
             boolean reopen =
                     changes.status().filter(s -> s == SessionStatus.OPEN).isPresent() && row.isOverAt(now);
-            Duration ttl = changes.ttl().map(t -> t.isZero() ? null : t).orElse(row.ttl());
-            Instant fixed = changes.expiresAt().map(at -> at.orElse(null)).orElse(row.expiresAtFixed());
+            // ttl 0 and expires_at null clear them; an absent field keeps them.
+            Duration ttl = row.ttl();
+            if (changes.ttl().isPresent()) {
+                ttl = changes.ttl().get().isZero() ? null : changes.ttl().get();
+            }
+            Instant fixed = row.expiresAtFixed();
+            if (changes.expiresAt().isPresent()) {
+                fixed = changes.expiresAt().get().orElse(null);
+            }
             if (changes.expiresAt()
                     .flatMap(at -> at)
                     .filter(at -> !at.isAfter(now))
                     .isPresent()) {
                 throw new IllegalArgumentException("expires_at must be in the future");
             }
+            Duration newTtl = ttl;
+            Instant newFixed = fixed;
             if (reopen) {
-                reopen(service, row, ttl, fixed, now);
+                reopen(service, row, newTtl, newFixed, now);
             } else {
                 transactions.write(status -> {
+                    if (row.isOverAt(now) && !row.isClosed()) {
+                        // Past its end but not yet swept: closed as expired first, so a new
+                        // lifetime is recorded on a closed session and never re-opens it.
+                        closing.closeAndRelease(
+                                List.of(new OpenSession(row.key(), row.expiresAt())), CloseReason.EXPIRED, now);
+                    }
                     sessions.touch(row.key(), now);
                     changes.mode().ifPresent(mode -> sessions.changeMode(row.key(), mode, now));
-                    if (changes.changesLifetime() && !row.isClosed()) {
-                        Instant base = row.lastInteractionAt() != null ? row.lastInteractionAt() : row.createdAt();
-                        sessions.changeLifetime(row.key(), ttl, fixed, Lifetimes.end(ttl, fixed, base), now);
-                    } else if (changes.changesLifetime()) {
-                        sessions.changeLifetime(row.key(), ttl, fixed, row.expiresAt(), now);
+                    if (changes.changesLifetime()) {
+                        Instant end = row.isOverAt(now)
+                                ? row.expiresAt()
+                                : Lifetimes.end(newTtl, newFixed, row.lifetimeBase());
+                        sessions.changeLifetime(row.key(), newTtl, newFixed, end, now);
                     }
                     if (changes.status().filter(s -> s == SessionStatus.CLOSED).isPresent()) {
                         closing.closeAndRelease(
@@ -328,6 +343,9 @@ class SessionLifecycle {
     }
 
     private void refusePoolNumbers(List<PhoneNumber> numbers) {
+        if (numbers.isEmpty()) {
+            return;
+        }
         Set<PhoneNumber> inPool = pool.present(numbers);
         for (PhoneNumber number : numbers) {
             if (inPool.contains(number)) {

@@ -26,9 +26,9 @@ class SessionRepository {
             """;
 
     private static final String INSERT_PAIR = """
-            INSERT INTO participant (id, session_id, role, number, proxy_number, created_at, updated_at)
-            VALUES (:clientId, :sessionId, 'client', :client, :proxy, :now, :now),
-                   (:contractorId, :sessionId, 'contractor', :contractor, :proxy, :now, :now)
+            INSERT INTO participant (id, session_id, role, number, proxy_number, created_at, updated_at, position)
+            VALUES (:clientId, :sessionId, 'client', :client, :proxy, :now, :now, 0),
+                   (:contractorId, :sessionId, 'contractor', :contractor, :proxy, :now, :now, 1)
             """;
 
     private static final String MASK_COLUMNS = """

@@ -22,7 +22,7 @@ class SessionRows {
     private static final String COLUMNS = """
             SELECT s.id, s.public_id, s.service_id, s.unique_name, s.mode, s.ttl, s.expires_at_fixed,
                    s.expires_at, s.metadata, s.voice, s.created_at, s.updated_at, s.last_interaction_at,
-                   s.closed_at, s.close_reason
+                   s.ttl_from, s.closed_at, s.close_reason
             FROM session s
             """;
 
@@ -74,7 +74,7 @@ class SessionRows {
 
     private static final String REOPEN = """
             UPDATE session
-            SET closed_at = NULL, close_reason = NULL, expires_at = :expiresAt, updated_at = :now
+            SET closed_at = NULL, close_reason = NULL, expires_at = :expiresAt, ttl_from = :now, updated_at = :now
             WHERE id = :id AND closed_at IS NOT NULL
             """;
 
@@ -86,6 +86,7 @@ class SessionRows {
     private static final String INTERACTED = """
             UPDATE session
             SET last_interaction_at = :now,
+                ttl_from = :now,
                 expires_at = CASE
                     WHEN ttl IS NULL THEN expires_at
                     WHEN expires_at_fixed IS NOT NULL AND expires_at_fixed < :now + ttl * 1000 THEN expires_at_fixed
@@ -116,8 +117,14 @@ class SessionRows {
             Instant createdAt,
             Instant updatedAt,
             Instant lastInteractionAt,
+            Instant ttlFrom,
             Instant closedAt,
             CloseReason closeReason) {
+
+        /** Where a sliding ttl counts from: the last interaction or re-opening, else the creation. */
+        Instant lifetimeBase() {
+            return ttlFrom != null ? ttlFrom : createdAt;
+        }
 
         boolean isClosed() {
             return closedAt != null;
@@ -324,6 +331,7 @@ class SessionRows {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "last_interaction_at"),
+                instant(rs, "ttl_from"),
                 instant(rs, "closed_at"),
                 reason == null ? null : CloseReason.ofColumn(reason));
     }

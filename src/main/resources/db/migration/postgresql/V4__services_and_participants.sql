@@ -67,7 +67,9 @@ ALTER TABLE session
     ADD COLUMN metadata            TEXT   NULL,
     ADD COLUMN voice               TEXT   NULL,
     ADD COLUMN updated_at          BIGINT NULL,
-    ADD COLUMN last_interaction_at BIGINT NULL;
+    ADD COLUMN last_interaction_at BIGINT NULL,
+    -- Where the sliding ttl counts from: the last interaction or re-opening; NULL: creation.
+    ADD COLUMN ttl_from            BIGINT NULL;
 
 -- expires_at becomes when it stops routing: the earlier of ttl and expires_at_fixed, kept in step
 -- with them. Routing and the sweeper compare only this. NULL: never.
@@ -93,7 +95,9 @@ ALTER TABLE participant
     ADD COLUMN created_at     BIGINT NULL,
     ADD COLUMN updated_at     BIGINT NULL,
     -- The route is released when its session closes or the participant is removed.
-    ADD COLUMN removed_at     BIGINT NULL;
+    ADD COLUMN removed_at     BIGINT NULL,
+    -- The order participants joined their session in, for listing.
+    ADD COLUMN position       INTEGER NOT NULL DEFAULT 0;
 
 -- Set for the two participants of a seed mask only.
 ALTER TABLE participant ALTER COLUMN role DROP NOT NULL;
@@ -101,7 +105,8 @@ ALTER TABLE participant ALTER COLUMN role DROP NOT NULL;
 UPDATE participant p
 SET id = 'par_' || replace(gen_random_uuid()::text, '-', ''),
     created_at = s.created_at,
-    updated_at = COALESCE(p.released_at, s.created_at)
+    updated_at = COALESCE(p.released_at, s.created_at),
+    position = CASE p.role WHEN 'client' THEN 0 ELSE 1 END
 FROM session s
 WHERE s.id = p.session_id;
 

@@ -76,6 +76,8 @@ CREATE TABLE session_v4 (
     created_at          INTEGER NOT NULL,
     updated_at          INTEGER NOT NULL,
     last_interaction_at INTEGER NULL,
+    -- Where the sliding ttl counts from: the last interaction or re-opening; NULL: creation.
+    ttl_from            INTEGER NULL,
     closed_at           INTEGER NULL,
     close_reason        TEXT    NULL CHECK (close_reason IN ('expired', 'deleted', 'number_removed')),
     CHECK ((closed_at IS NULL) = (close_reason IS NULL))
@@ -100,12 +102,15 @@ CREATE TABLE participant_v4 (
     updated_at     INTEGER NOT NULL,
     -- The route is released when its session closes or the participant is removed.
     released_at    INTEGER NULL,
-    removed_at     INTEGER NULL
+    removed_at     INTEGER NULL,
+    -- The order participants joined their session in, for listing.
+    position       INTEGER NOT NULL DEFAULT 0
 );
 
-INSERT INTO participant_v4 (id, session_id, role, number, proxy_number, created_at, updated_at, released_at)
+INSERT INTO participant_v4 (id, session_id, role, number, proxy_number, created_at, updated_at, released_at,
+                            position)
 SELECT 'par_' || lower(hex(randomblob(16))), p.session_id, p.role, p.number, p.proxy_number, s.created_at,
-       COALESCE(p.released_at, s.created_at), p.released_at
+       COALESCE(p.released_at, s.created_at), p.released_at, CASE p.role WHEN 'client' THEN 0 ELSE 1 END
 FROM participant p
 JOIN session s ON s.id = p.session_id;
 

@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"callmask.session.sweep-interval=1h"})
+        // Tests reset the service table by SQL between tests, behind the service cache's back.
+        properties = {"callmask.session.sweep-interval=1h", "callmask.services.cache=0s"})
 @Import(TestClockConfiguration.class)
 @Tag("store")
 public abstract class IntegrationTest {

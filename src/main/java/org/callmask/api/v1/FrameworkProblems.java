@@ -7,12 +7,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Problems for v1 requests that fail before a v1 controller is chosen (no such path, a method the
  * path does not take), which the application-wide error advice answers.
  */
 public final class FrameworkProblems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FrameworkProblems() {}
 
@@ -25,6 +28,21 @@ public final class FrameworkProblems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.problem(
                         HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing is served at this path."));
+    }
+
+    /**
+     * A 406 as a problem, already serialised, so it is written even to a client whose Accept
+     * header excludes JSON.
+     */
+    public static ResponseEntity<byte[]> notAcceptable() {
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable",
+                "Not acceptable",
+                "The v1 API answers application/json and application/problem+json only.");
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(JSON.writeValueAsBytes(problem));
     }
 
     public static ResponseEntity<ProblemDetail> unsupportedMediaType() {

@@ -92,10 +92,15 @@ class Problems {
     }
 
     @ExceptionHandler(PoolNumberAsParticipant.class)
-    ResponseEntity<ProblemDetail> poolNumberAsParticipant(PoolNumberAsParticipant e) {
-        return e.alreadyInPool()
-                ? invalid(InvalidInput.of("participants", "must not be pool numbers"))
-                : invalid(InvalidInput.of("numbers", "must not be participants of active sessions"));
+    ResponseEntity<ProblemDetail> poolNumberAsParticipant(PoolNumberAsParticipant e, HttpServletRequest request) {
+        if (!e.alreadyInPool()) {
+            return invalid(InvalidInput.of("numbers", "must not be participants of active sessions"));
+        }
+        // Adding one participant names it in "number"; opening a session names them in "participants".
+        String path = request.getRequestURI();
+        return path != null && path.endsWith("/participants")
+                ? invalid(InvalidInput.of("number", "must not be a pool number"))
+                : invalid(InvalidInput.of("participants", "must not be pool numbers"));
     }
 
     @ExceptionHandler({NotFound.class, ServiceNotFound.class, SessionNotFound.class, ParticipantNotFound.class})

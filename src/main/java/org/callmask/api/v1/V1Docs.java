@@ -447,14 +447,15 @@ final class V1Docs {
             String message) {}
 
     /** Every problem type the v1 API answers with; {@link Problems} and the security refusals are the source. */
-    static final String ALL_TYPES = "invalid-request, not-found, unsupported-media-type, method-not-allowed, "
-            + "unauthorized, service-name-taken, built-in-service, service-has-open-sessions, "
-            + "number-in-another-service, number-in-use, pool-empty, all-numbers-reserved, "
-            + "no-number-with-capability, no-number-in-country, no-number-in-area-code, all-numbers-paired, "
-            + "proxy-number-not-in-pool, proxy-number-lacks-capability, proxy-number-other-country, "
-            + "proxy-number-other-area-code, proxy-number-full, proxy-number-already-paired, "
-            + "proxy-number-cooling-off, unique-name-taken, session-closed, participant-limit, "
-            + "duplicate-participant, expires-at-passed, store-unavailable.";
+    static final String ALL_TYPES =
+            "invalid-request, not-found, unsupported-media-type, method-not-allowed, not-acceptable, "
+                    + "unauthorized, service-name-taken, built-in-service, service-has-open-sessions, "
+                    + "number-in-another-service, number-in-use, pool-empty, all-numbers-reserved, "
+                    + "no-number-with-capability, no-number-in-country, no-number-in-area-code, all-numbers-paired, "
+                    + "proxy-number-not-in-pool, proxy-number-lacks-capability, proxy-number-other-country, "
+                    + "proxy-number-other-area-code, proxy-number-full, proxy-number-already-paired, "
+                    + "proxy-number-cooling-off, unique-name-taken, session-closed, participant-limit, "
+                    + "duplicate-participant, expires-at-passed, store-unavailable.";
 
     // ---- Descriptions shared by several operations ----
 
