@@ -88,38 +88,23 @@ class SessionLifecycle {
 
     private SessionOpened openOnce(ProxyService service, NewSession request, List<PhoneNumber> numbers) {
         Instant now = clock.instant();
-        if (request.uniqueName().isPresent()) {
-            Optional<SessionRows.Row> named =
-                    sessions.openByName(service.id(), request.uniqueName().get());
-            if (named.isPresent()) {
-                SessionRows.Row row = named.get();
-                if (!row.expiredAt(now)) {
-                    ProxySession existing = reading.attach(row, now);
-                    Set<PhoneNumber> theirs = existing.activeParticipants().stream()
-                            .map(Participant::number)
-                            .collect(Collectors.toSet());
-                    if (theirs.equals(new HashSet<>(numbers))) {
-                        return new SessionOpened(existing, false);
-                    }
-                    throw new SessionConflict(SessionConflict.Reason.UNIQUE_NAME_TAKEN);
-                }
-                // An expired session keeps its name only until it is closed: close it now.
-                closeExpired(List.of(new OpenSession(row.key(), row.expiresAt())), now);
-            }
+        Optional<SessionOpened> named = openWithSameName(service, request, numbers, now);
+        if (named.isPresent()) {
+            return named.get();
         }
-        Map<PhoneNumber, Set<PhoneNumber>> taken = takenBy(numbers, now);
-        List<Plan> plans = new ArrayList<>();
-        for (int i = 0; i < request.participants().size(); i++) {
-            NewParticipant participant = request.participants().get(i);
-            Optional<PhoneNumber> other = numbers.size() == 2 ? Optional.of(numbers.get(1 - i)) : Optional.empty();
-            plans.add(allocation.plan(
-                    service,
-                    request.mode(),
-                    participant,
-                    other,
-                    taken.get(participant.number()),
-                    Optional.empty(),
-                    now));
+        List<Plan> plans;
+        try {
+            plans = plan(service, request, numbers, now);
+        } catch (NoProxyNumber | ProxyNumberRefused refused) {
+            // An identical create may have committed since the name was looked up, taking the very
+            // numbers this one planned with: the answer is then that session, not a refusal.
+            named = request.uniqueName().isPresent()
+                    ? openWithSameName(service, request, numbers, clock.instant())
+                    : Optional.empty();
+            if (named.isPresent()) {
+                return named.get();
+            }
+            throw refused;
         }
         Duration ttl = request.ttl().orElse(service.settings().defaultTtl());
         Duration sliding = ttl.isZero() ? null : ttl;
@@ -157,6 +142,53 @@ class SessionLifecycle {
                 true);
     }
 
+    /**
+     * The open session already named as the request names it: with the same participants it is the
+     * answer; with others the name is taken. A session past its end keeps its name only until it
+     * is closed, so it is closed here.
+     */
+    private Optional<SessionOpened> openWithSameName(
+            ProxyService service, NewSession request, List<PhoneNumber> numbers, Instant now) {
+        if (request.uniqueName().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SessionRows.Row> named =
+                sessions.openByName(service.id(), request.uniqueName().get());
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionRows.Row row = named.get();
+        if (row.expiredAt(now)) {
+            closeExpired(List.of(new OpenSession(row.key(), row.expiresAt())), now);
+            return Optional.empty();
+        }
+        ProxySession existing = reading.attach(row, now);
+        Set<PhoneNumber> theirs =
+                existing.activeParticipants().stream().map(Participant::number).collect(Collectors.toSet());
+        if (theirs.equals(new HashSet<>(numbers))) {
+            return Optional.of(new SessionOpened(existing, false));
+        }
+        throw new SessionConflict(SessionConflict.Reason.UNIQUE_NAME_TAKEN);
+    }
+
+    private List<Plan> plan(ProxyService service, NewSession request, List<PhoneNumber> numbers, Instant now) {
+        Map<PhoneNumber, Set<PhoneNumber>> taken = takenBy(numbers, now);
+        List<Plan> plans = new ArrayList<>();
+        for (int i = 0; i < request.participants().size(); i++) {
+            NewParticipant participant = request.participants().get(i);
+            Optional<PhoneNumber> other = numbers.size() == 2 ? Optional.of(numbers.get(1 - i)) : Optional.empty();
+            plans.add(allocation.plan(
+                    service,
+                    request.mode(),
+                    participant,
+                    other,
+                    taken.get(participant.number()),
+                    Optional.empty(),
+                    now));
+        }
+        return plans;
+    }
+
     ProxySession addParticipant(ProxyService service, SessionId id, NewParticipant participant) {
         refusePoolNumbers(List.of(participant.number()));
         races.retry(() -> {
@@ -178,9 +210,15 @@ class SessionLifecycle {
                     Optional.empty(),
                     now);
             return transactions.write(status -> {
-                // Locks the session row first, so concurrent additions to one session take turns
-                // and the count below sees the other's participant.
+                // Locks the session row first, so concurrent additions and closings of one session
+                // take turns, and what is read below is what the others committed.
                 sessions.touch(row.key(), now);
+                boolean closedMeanwhile = sessions.find(service.id(), id)
+                        .map(r -> r.isOverAt(now))
+                        .orElse(true);
+                if (closedMeanwhile) {
+                    throw new SessionConflict(SessionConflict.Reason.CLOSED);
+                }
                 checkRoomFor(activeOf(row.key()), participant.number());
                 Participant added = insertParticipant(row.key(), participant, plan, now);
                 allocation.take(List.of(plan));
@@ -284,6 +322,18 @@ class SessionLifecycle {
         if (!row.isClosed()) {
             closeExpired(List.of(new OpenSession(row.key(), row.expiresAt())), now);
         }
+        if (row.uniqueName() != null) {
+            // The name may have gone to a session opened since; only one open session may hold it.
+            Optional<SessionRows.Row> namesake = sessions.openByName(service.id(), row.uniqueName())
+                    .filter(other -> !other.key().equals(row.key()));
+            if (namesake.isPresent()) {
+                SessionRows.Row other = namesake.get();
+                if (!other.expiredAt(now)) {
+                    throw new SessionConflict(SessionConflict.Reason.UNIQUE_NAME_TAKEN);
+                }
+                closeExpired(List.of(new OpenSession(other.key(), other.expiresAt())), now);
+            }
+        }
         List<Participant> active = activeOf(row.key());
         Map<PhoneNumber, Set<PhoneNumber>> taken =
                 takenBy(active.stream().map(Participant::number).toList(), now);
@@ -310,10 +360,15 @@ class SessionLifecycle {
                 return null;
             }
             sessions.changeLifetime(row.key(), ttl, fixed, expiresAt, now);
+            // Only the participants whose routes come back are counted: one removed since the plan
+            // was read (its removal waited on the session's lock) keeps none.
+            List<Plan> restored = new ArrayList<>();
             for (Participant p : active) {
-                participants.restoreRoute(p.id(), plans.get(p.id()).chosen(), now);
+                if (participants.restoreRoute(p.id(), plans.get(p.id()).chosen(), now)) {
+                    restored.add(plans.get(p.id()));
+                }
             }
-            allocation.take(List.copyOf(plans.values()));
+            allocation.take(restored);
             return null;
         });
         log.info("Session {} re-opened", row.id());

@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,13 +32,68 @@ final class ConsistencyChecks {
                 """).query(String.class).list();
     }
 
-    /** Routes still active in closed sessions, or released in open ones. */
+    /**
+     * Routes still active in closed sessions or of removed participants, or released for a
+     * participant still in an open session.
+     */
     static List<String> routeStateMismatches(JdbcClient jdbc) {
         return jdbc.sql("""
-                SELECT 'session ' || s.id
+                SELECT 'session ' || s.id || ', participant ' || COALESCE(r.id, r.role)
+                    || CASE WHEN r.released_at IS NULL THEN ' still routes' ELSE ' lost its route' END
                 FROM session s
                 JOIN participant r ON r.session_id = s.id
-                WHERE (s.closed_at IS NULL) <> (r.released_at IS NULL)
+                WHERE (s.closed_at IS NULL AND r.removed_at IS NULL) <> (r.released_at IS NULL)
                 """).query(String.class).list();
+    }
+
+    /**
+     * Real numbers that meet one proxy number on more than one active route (the reuse rule, which
+     * a unique index should make impossible).
+     */
+    static List<String> duplicateActiveRoutes(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT proxy_number || ' ' || number || ' x' || COUNT(*)
+                FROM participant
+                WHERE released_at IS NULL
+                GROUP BY proxy_number, number
+                HAVING COUNT(*) > 1
+                """).query(String.class).list();
+    }
+
+    /** Sessions with more than two participants not removed, or more than two active routes. */
+    static List<String> crowdedSessions(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT 'session ' || session_id || ': ' || SUM(CASE WHEN removed_at IS NULL THEN 1 ELSE 0 END)
+                    || ' participants, ' || SUM(CASE WHEN released_at IS NULL THEN 1 ELSE 0 END) || ' routes'
+                FROM participant
+                GROUP BY session_id
+                HAVING SUM(CASE WHEN removed_at IS NULL THEN 1 ELSE 0 END) > 2
+                    OR SUM(CASE WHEN released_at IS NULL THEN 1 ELSE 0 END) > 2
+                """).query(String.class).list();
+    }
+
+    /** Every invariant of v1 sessions that the tables must keep, whatever raced. */
+    static List<String> v1Violations(JdbcClient jdbc) {
+        List<String> out = new ArrayList<>();
+        countsMismatches(jdbc).forEach(m -> out.add("active_routes " + m));
+        duplicateActiveRoutes(jdbc).forEach(m -> out.add("reuse rule broken: " + m));
+        routeStateMismatches(jdbc).forEach(out::add);
+        crowdedSessions(jdbc).forEach(out::add);
+        return out;
+    }
+
+    /** The proxy numbers a real number holds on active routes. */
+    static List<String> activeProxiesOf(JdbcClient jdbc, String number) {
+        return jdbc.sql("SELECT proxy_number FROM participant WHERE number = :n AND released_at IS NULL")
+                .param("n", number)
+                .query(String.class)
+                .list();
+    }
+
+    /** Unreleased routes in all. */
+    static long activeRoutes(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM participant WHERE released_at IS NULL")
+                .query(Long.class)
+                .single();
     }
 }
