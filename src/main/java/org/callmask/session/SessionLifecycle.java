@@ -5,17 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
 import org.callmask.session.ParticipantAllocation.Plan;
-import org.callmask.session.SessionRepository.ActiveRoute;
 import org.callmask.session.SessionRepository.OpenSession;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
@@ -24,9 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens v1 sessions, adds and removes their participants, and changes, closes and re-opens them.
- * Each change reads what it needs, then writes in one short transaction; a write that a
- * concurrent request made stale breaks a unique index, and the whole change runs again.
+ * Changes sessions over their life: closes them, re-opens them (each participant gets its number
+ * back, or another), and changes their lifetime and mode. Each change reads what it needs, then
+ * writes in one short transaction, retried whole when a concurrent request made it stale.
  */
 @Component
 class SessionLifecycle {
@@ -35,7 +32,7 @@ class SessionLifecycle {
 
     private final SessionRows sessions;
     private final ParticipantRows participants;
-    private final SessionRepository routes;
+    private final Participations participations;
     private final ParticipantAllocation allocation;
     private final SessionClosing closing;
     private final SessionReading reading;
@@ -47,7 +44,7 @@ class SessionLifecycle {
     SessionLifecycle(
             SessionRows sessions,
             ParticipantRows participants,
-            SessionRepository routes,
+            Participations participations,
             ParticipantAllocation allocation,
             SessionClosing closing,
             SessionReading reading,
@@ -57,7 +54,7 @@ class SessionLifecycle {
             Clock clock) {
         this.sessions = sessions;
         this.participants = participants;
-        this.routes = routes;
+        this.participations = participations;
         this.allocation = allocation;
         this.closing = closing;
         this.reading = reading;
@@ -67,196 +64,13 @@ class SessionLifecycle {
         this.clock = clock;
     }
 
-    SessionOpened open(ProxyService service, NewSession request) {
-        List<PhoneNumber> numbers =
-                request.participants().stream().map(NewParticipant::number).toList();
-        if (numbers.size() > NewSession.MAX_PARTICIPANTS) {
-            throw new SessionConflict(SessionConflict.Reason.PARTICIPANT_LIMIT);
-        }
-        if (new HashSet<>(numbers).size() < numbers.size()) {
-            throw new SameNumberOnBothSides();
-        }
-        refusePoolNumbers(numbers);
-        Instant start = clock.instant();
-        request.expiresAt().ifPresent(at -> {
-            if (!at.isAfter(start)) {
-                throw new IllegalArgumentException("expires_at must be in the future");
-            }
-        });
-        return races.retry(() -> openOnce(service, request, numbers));
-    }
-
-    private SessionOpened openOnce(ProxyService service, NewSession request, List<PhoneNumber> numbers) {
-        Instant now = clock.instant();
-        Optional<SessionOpened> named = openWithSameName(service, request, numbers, now);
-        if (named.isPresent()) {
-            return named.get();
-        }
-        List<Plan> plans;
-        try {
-            plans = plan(service, request, numbers, now);
-        } catch (NoProxyNumber | ProxyNumberRefused refused) {
-            // An identical create may have committed since the name was looked up, taking the very
-            // numbers this one planned with: the answer is then that session, not a refusal.
-            named = request.uniqueName().isPresent()
-                    ? openWithSameName(service, request, numbers, clock.instant())
-                    : Optional.empty();
-            if (named.isPresent()) {
-                return named.get();
-            }
-            throw refused;
-        }
-        Duration ttl = request.ttl().orElse(service.settings().defaultTtl());
-        Duration sliding = ttl.isZero() ? null : ttl;
-        Instant fixed = request.expiresAt().orElse(null);
-        Instant expiresAt = Lifetimes.end(sliding, fixed, now);
-        SessionId id = SessionId.random();
-        List<Participant> added = transactions.write(status -> {
-            SessionKey key = sessions.insert(id, service.id(), request, sliding, fixed, expiresAt, now);
-            List<Participant> out = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                out.add(insertParticipant(key, request.participants().get(i), plans.get(i), now));
-            }
-            allocation.take(plans);
-            return out;
-        });
-        log.info("Session {} opened in service {} with {} participants", id, service.id(), added.size());
-        return new SessionOpened(
-                new ProxySession(
-                        id,
-                        service.id(),
-                        request.uniqueName().orElse(null),
-                        request.mode(),
-                        SessionStatus.OPEN,
-                        null,
-                        sliding,
-                        fixed,
-                        expiresAt,
-                        request.metadata(),
-                        request.voice(),
-                        now,
-                        now,
-                        null,
-                        null,
-                        added),
-                true);
-    }
-
-    /**
-     * The open session already named as the request names it: with the same participants it is the
-     * answer; with others the name is taken. A session past its end keeps its name only until it
-     * is closed, so it is closed here.
-     */
-    private Optional<SessionOpened> openWithSameName(
-            ProxyService service, NewSession request, List<PhoneNumber> numbers, Instant now) {
-        if (request.uniqueName().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<SessionRows.Row> named =
-                sessions.openByName(service.id(), request.uniqueName().get());
-        if (named.isEmpty()) {
-            return Optional.empty();
-        }
-        SessionRows.Row row = named.get();
-        if (row.expiredAt(now)) {
-            closeExpired(List.of(new OpenSession(row.key(), row.expiresAt())), now);
-            return Optional.empty();
-        }
-        ProxySession existing = reading.attach(row, now);
-        Set<PhoneNumber> theirs =
-                existing.activeParticipants().stream().map(Participant::number).collect(Collectors.toSet());
-        if (theirs.equals(new HashSet<>(numbers))) {
-            return Optional.of(new SessionOpened(existing, false));
-        }
-        throw new SessionConflict(SessionConflict.Reason.UNIQUE_NAME_TAKEN);
-    }
-
-    private List<Plan> plan(ProxyService service, NewSession request, List<PhoneNumber> numbers, Instant now) {
-        Map<PhoneNumber, Set<PhoneNumber>> taken = takenBy(numbers, now);
-        List<Plan> plans = new ArrayList<>();
-        for (int i = 0; i < request.participants().size(); i++) {
-            NewParticipant participant = request.participants().get(i);
-            Optional<PhoneNumber> other = numbers.size() == 2 ? Optional.of(numbers.get(1 - i)) : Optional.empty();
-            plans.add(allocation.plan(
-                    service,
-                    request.mode(),
-                    participant,
-                    other,
-                    taken.get(participant.number()),
-                    Optional.empty(),
-                    now));
-        }
-        return plans;
-    }
-
-    ProxySession addParticipant(ProxyService service, SessionId id, NewParticipant participant) {
-        refusePoolNumbers(List.of(participant.number()));
-        races.retry(() -> {
-            Instant now = clock.instant();
-            SessionRows.Row row = sessions.find(service.id(), id).orElseThrow(SessionNotFound::new);
-            if (row.isOverAt(now)) {
-                throw new SessionConflict(SessionConflict.Reason.CLOSED);
-            }
-            List<Participant> active = activeOf(row.key());
-            checkRoomFor(active, participant.number());
-            Optional<PhoneNumber> other =
-                    active.stream().map(Participant::number).findFirst();
-            Plan plan = allocation.plan(
-                    service,
-                    row.mode(),
-                    participant,
-                    other,
-                    takenBy(List.of(participant.number()), now).get(participant.number()),
-                    Optional.empty(),
-                    now);
-            return transactions.write(status -> {
-                // Locks the session row first, so concurrent additions and closings of one session
-                // take turns, and what is read below is what the others committed.
-                sessions.touch(row.key(), now);
-                boolean closedMeanwhile = sessions.find(service.id(), id)
-                        .map(r -> r.isOverAt(now))
-                        .orElse(true);
-                if (closedMeanwhile) {
-                    throw new SessionConflict(SessionConflict.Reason.CLOSED);
-                }
-                checkRoomFor(activeOf(row.key()), participant.number());
-                Participant added = insertParticipant(row.key(), participant, plan, now);
-                allocation.take(List.of(plan));
-                return added;
-            });
-        });
-        return reading.find(service, id);
-    }
-
-    ProxySession removeParticipant(ProxyService service, SessionId id, ParticipantId participantId) {
-        races.retry(() -> transactions.write(status -> {
-            Instant now = clock.instant();
-            SessionRows.Row row = sessions.find(service.id(), id).orElseThrow(SessionNotFound::new);
-            ParticipantRows.Row participant = participants.ofSession(row.key()).stream()
-                    .filter(p -> p.participant().id().equals(participantId))
-                    .findFirst()
-                    .orElseThrow(ParticipantNotFound::new);
-            if (participant.participant().isRemoved()) {
-                return null;
-            }
-            sessions.touch(row.key(), now);
-            if (participants.release(participantId, now)) {
-                pool.giveBackRoutes(Map.of(participant.participant().proxyNumber(), 1));
-            }
-            participants.markRemoved(participantId, now);
-            return null;
-        }));
-        log.info("Session {}: participant {} removed", id, participantId);
-        return reading.find(service, id);
-    }
-
     ProxySession change(ProxyService service, SessionId id, SessionChanges changes) {
         races.retry(() -> {
             Instant now = clock.instant();
             SessionRows.Row row = sessions.find(service.id(), id).orElseThrow(SessionNotFound::new);
             if (changes.mode().isPresent() && changes.mode().get() != row.mode()) {
                 SessionMode mode = changes.mode().get();
-                for (Participant p : activeOf(row.key())) {
+                for (Participant p : participations.active(row.key())) {
                     boolean capable = pool.find(p.proxyNumber())
                             .map(n -> n.capabilities().containsAll(mode.needs()))
                             .orElse(false);
@@ -320,7 +134,7 @@ class SessionLifecycle {
             throw new SessionConflict(SessionConflict.Reason.EXPIRES_AT_PASSED);
         }
         if (!row.isClosed()) {
-            closeExpired(List.of(new OpenSession(row.key(), row.expiresAt())), now);
+            participations.closeExpired(List.of(new OpenSession(row.key(), row.expiresAt())), now);
         }
         if (row.uniqueName() != null) {
             // The name may have gone to a session opened since; only one open session may hold it.
@@ -331,12 +145,12 @@ class SessionLifecycle {
                 if (!other.expiredAt(now)) {
                     throw new SessionConflict(SessionConflict.Reason.UNIQUE_NAME_TAKEN);
                 }
-                closeExpired(List.of(new OpenSession(other.key(), other.expiresAt())), now);
+                participations.closeExpired(List.of(new OpenSession(other.key(), other.expiresAt())), now);
             }
         }
-        List<Participant> active = activeOf(row.key());
+        List<Participant> active = participations.active(row.key());
         Map<PhoneNumber, Set<PhoneNumber>> taken =
-                takenBy(active.stream().map(Participant::number).toList(), now);
+                participations.taken(active.stream().map(Participant::number).toList(), now);
         Map<ParticipantId, Plan> plans = new HashMap<>();
         for (Participant p : active) {
             Optional<PhoneNumber> other = active.stream()
@@ -372,66 +186,5 @@ class SessionLifecycle {
             return null;
         });
         log.info("Session {} re-opened", row.id());
-    }
-
-    private Participant insertParticipant(SessionKey key, NewParticipant participant, Plan plan, Instant now) {
-        PhoneNumber proxy = plan.chosen();
-        ParticipantId id = ParticipantId.random();
-        participants.insert(id, key, participant, proxy, now);
-        return new Participant(id, participant.number(), participant.name(), proxy, now, now, null);
-    }
-
-    private List<Participant> activeOf(SessionKey key) {
-        return participants.ofSession(key).stream()
-                .map(ParticipantRows.Row::participant)
-                .filter(p -> !p.isRemoved())
-                .toList();
-    }
-
-    private static void checkRoomFor(List<Participant> active, PhoneNumber number) {
-        if (active.stream().anyMatch(p -> p.number().equals(number))) {
-            throw new SessionConflict(SessionConflict.Reason.DUPLICATE_PARTICIPANT);
-        }
-        if (active.size() >= NewSession.MAX_PARTICIPANTS) {
-            throw new SessionConflict(SessionConflict.Reason.PARTICIPANT_LIMIT);
-        }
-    }
-
-    private void refusePoolNumbers(List<PhoneNumber> numbers) {
-        if (numbers.isEmpty()) {
-            return;
-        }
-        Set<PhoneNumber> inPool = pool.present(numbers);
-        for (PhoneNumber number : numbers) {
-            if (inPool.contains(number)) {
-                throw new PoolNumberAsParticipant(number, true);
-            }
-        }
-    }
-
-    /**
-     * The proxy numbers each number has in active sessions. Sessions past their end still hold
-     * their routes until closed, and must never block a new one: they are closed first.
-     */
-    private Map<PhoneNumber, Set<PhoneNumber>> takenBy(List<PhoneNumber> numbers, Instant now) {
-        Map<PhoneNumber, Set<PhoneNumber>> taken = new HashMap<>();
-        numbers.forEach(n -> taken.put(n, new HashSet<>()));
-        if (numbers.isEmpty()) {
-            return taken;
-        }
-        List<ActiveRoute> active = routes.activeRoutesOf(numbers);
-        if (active.stream().anyMatch(r -> r.expiredAt(now))) {
-            closeExpired(routes.dueSessionsOf(numbers, now), now);
-        }
-        for (ActiveRoute route : active) {
-            if (!route.expiredAt(now)) {
-                taken.get(route.number()).add(route.proxy());
-            }
-        }
-        return taken;
-    }
-
-    private void closeExpired(List<OpenSession> due, Instant now) {
-        transactions.write(status -> closing.closeAndRelease(due, CloseReason.EXPIRED, now));
     }
 }

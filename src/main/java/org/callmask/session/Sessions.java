@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 public class Sessions {
 
     private final MaskAllocation allocation;
+    private final SessionOpening opening;
+    private final ParticipantChanges participantChanges;
     private final SessionLifecycle lifecycle;
     private final SessionReading reading;
     private final SessionClosing closing;
@@ -47,6 +49,8 @@ public class Sessions {
 
     Sessions(
             MaskAllocation allocation,
+            SessionOpening opening,
+            ParticipantChanges participantChanges,
             SessionLifecycle lifecycle,
             SessionReading reading,
             SessionClosing closing,
@@ -60,6 +64,8 @@ public class Sessions {
             LostRaces races,
             Clock clock) {
         this.allocation = allocation;
+        this.opening = opening;
+        this.participantChanges = participantChanges;
         this.lifecycle = lifecycle;
         this.reading = reading;
         this.closing = closing;
@@ -188,7 +194,7 @@ public class Sessions {
      * @throws SameNumberOnBothSides when one number is given twice
      */
     public SessionOpened open(ProxyService service, NewSession request) {
-        return lifecycle.open(service, request);
+        return opening.open(service, request);
     }
 
     /** @throws SessionNotFound when the service has no such session */
@@ -207,7 +213,7 @@ public class Sessions {
      * @throws SessionConflict when the session is closed, full, or has the number already
      */
     public ProxySession addParticipant(ProxyService service, SessionId id, NewParticipant participant) {
-        return lifecycle.addParticipant(service, id, participant);
+        return participantChanges.addParticipant(service, id, participant);
     }
 
     /**
@@ -215,7 +221,7 @@ public class Sessions {
      * session stays as it is, ready for a replacement.
      */
     public ProxySession removeParticipant(ProxyService service, SessionId id, ParticipantId participant) {
-        return lifecycle.removeParticipant(service, id, participant);
+        return participantChanges.removeParticipant(service, id, participant);
     }
 
     /**
