@@ -1,6 +1,11 @@
 -- Calls from a random loaded client to its proxy number (see load-*.sql for the layout).
-local masks = 1000000
+local masks
 local pool = 1000
+
+function init(args)
+  -- How many masks the loader made (run.sh passes its MASKS).
+  masks = tonumber(args[1] or "1000000")
+end
 
 request = function()
   local i = math.random(0, masks - 1)
