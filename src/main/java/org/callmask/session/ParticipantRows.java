@@ -135,8 +135,8 @@ class ParticipantRows {
                 .param("limit", limit)
                 .query((rs, i) -> new Past(
                         new PhoneNumber(rs.getString("proxy_number")),
-                        instant(rs, "created_at"),
-                        instant(rs, "released_at"),
+                        Columns.instant(rs, "created_at"),
+                        Columns.instant(rs, "released_at"),
                         rs.getInt("with_other") == 1))
                 .list();
     }
@@ -175,11 +175,6 @@ class ParticipantRows {
                 == 1;
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
     private static Row toRow(ResultSet rs, int row) throws SQLException {
         return new Row(
                 new SessionKey(rs.getLong("session_id")),
@@ -188,9 +183,9 @@ class ParticipantRows {
                         new PhoneNumber(rs.getString("number")),
                         rs.getString("name"),
                         new PhoneNumber(rs.getString("proxy_number")),
-                        instant(rs, "created_at"),
-                        instant(rs, "updated_at"),
-                        instant(rs, "removed_at")),
-                instant(rs, "released_at"));
+                        Columns.instant(rs, "created_at"),
+                        Columns.instant(rs, "updated_at"),
+                        Columns.instant(rs, "removed_at")),
+                Columns.instant(rs, "released_at"));
     }
 }

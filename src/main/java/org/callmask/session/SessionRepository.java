@@ -212,7 +212,7 @@ class SessionRepository {
                         new SessionKey(rs.getLong("id")),
                         rs.getString("pair_key") == null ? null : new PairKey(rs.getString("pair_key")),
                         instant(rs, "created_at"),
-                        nullableInstant(rs, "expires_at")))
+                        Columns.instant(rs, "expires_at")))
                 .list();
     }
 
@@ -355,17 +355,12 @@ class SessionRepository {
     }
 
     private static OpenSession toOpen(ResultSet rs, int row) throws SQLException {
-        return new OpenSession(new SessionKey(rs.getLong("id")), nullableInstant(rs, "expires_at"));
+        return new OpenSession(new SessionKey(rs.getLong("id")), Columns.instant(rs, "expires_at"));
     }
 
     /** Times are stored as UTC epoch milliseconds in both databases. */
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return Instant.ofEpochMilli(rs.getLong(column));
-    }
-
-    private static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     private static List<String> e164s(Collection<PhoneNumber> numbers) {

@@ -308,11 +308,6 @@ class SessionRows {
         return instant == null ? null : instant.toEpochMilli();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
     private static Row toRow(ResultSet rs, int row) throws SQLException {
         long ttl = rs.getLong("ttl");
         Duration lifetime = rs.wasNull() ? null : Duration.ofSeconds(ttl);
@@ -324,15 +319,15 @@ class SessionRows {
                 rs.getString("unique_name"),
                 SessionMode.of(rs.getString("mode")).orElseThrow(),
                 lifetime,
-                instant(rs, "expires_at_fixed"),
-                instant(rs, "expires_at"),
+                Columns.instant(rs, "expires_at_fixed"),
+                Columns.instant(rs, "expires_at"),
                 rs.getString("metadata"),
                 VoiceOverridesJson.read(rs.getString("voice")),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "last_interaction_at"),
-                instant(rs, "ttl_from"),
-                instant(rs, "closed_at"),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"),
+                Columns.instant(rs, "last_interaction_at"),
+                Columns.instant(rs, "ttl_from"),
+                Columns.instant(rs, "closed_at"),
                 reason == null ? null : CloseReason.ofColumn(reason));
     }
 }

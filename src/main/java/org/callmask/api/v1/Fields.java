@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class Fields {
 
+    private static final String NUMBER_SHAPE = "must be a phone number in E.164 form, such as +14155550123";
+    private static final String TIME_SHAPE = "must be an ISO 8601 time with an offset, such as 2026-12-01T10:00:00Z";
+
     private final JsonNode object;
     private final String prefix;
     private final List<FieldError> errors;
@@ -148,7 +151,7 @@ final class Fields {
         try {
             return Optional.of(PhoneNumber.parse(text));
         } catch (InvalidPhoneNumber e) {
-            errorAt(field, "must be a phone number in E.164 form, such as +14155550123");
+            errorAt(field, NUMBER_SHAPE);
             return Optional.empty();
         }
     }
@@ -159,10 +162,36 @@ final class Fields {
             try {
                 return Optional.of(OffsetDateTime.parse(text).toInstant());
             } catch (DateTimeParseException e) {
-                error(name, "must be an ISO 8601 time with an offset, such as 2026-12-01T10:00:00Z");
+                error(name, TIME_SHAPE);
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * A query parameter holding a phone number.
+     *
+     * @throws InvalidInput naming the parameter when it is not one
+     */
+    static PhoneNumber numberParameter(String name, String text) {
+        PhoneNumber number = PhoneNumber.parseOrNull(text);
+        if (number == null) {
+            throw InvalidInput.of(name, NUMBER_SHAPE);
+        }
+        return number;
+    }
+
+    /**
+     * A query parameter holding an ISO 8601 time with an offset.
+     *
+     * @throws InvalidInput naming the parameter when it is not one
+     */
+    static Instant timeParameter(String name, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of(name, TIME_SHAPE);
+        }
     }
 
     /** The raw value of a field, for fields whose shape the caller checks itself. */

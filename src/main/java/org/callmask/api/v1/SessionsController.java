@@ -8,13 +8,9 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.callmask.api.v1.Views.PageView;
 import org.callmask.api.v1.Views.SessionView;
-import org.callmask.core.PhoneNumber;
 import org.callmask.service.ProxyService;
 import org.callmask.service.Services;
 import org.callmask.session.SessionChanges;
@@ -265,11 +261,11 @@ class SessionsController {
                         .map(s -> SessionStatus.of(s)
                                 .orElseThrow(
                                         () -> InvalidInput.of("status", "must be one of open, in-progress, closed"))),
-                Optional.ofNullable(participant).map(p -> number("participant", p)),
-                Optional.ofNullable(proxyNumber).map(p -> number("proxy_number", p)),
+                Optional.ofNullable(participant).map(p -> Fields.numberParameter("participant", p)),
+                Optional.ofNullable(proxyNumber).map(p -> Fields.numberParameter("proxy_number", p)),
                 Optional.ofNullable(uniqueName),
-                Optional.ofNullable(createdAfter).map(t -> time("created_after", t)),
-                Optional.ofNullable(createdBefore).map(t -> time("created_before", t)));
+                Optional.ofNullable(createdAfter).map(t -> Fields.timeParameter("created_after", t)),
+                Optional.ofNullable(createdBefore).map(t -> Fields.timeParameter("created_before", t)));
         return PageView.of(sessions.page(owner, filter, Paging.of(pageSize, pageToken)), SessionView::of);
     }
 
@@ -428,21 +424,5 @@ class SessionsController {
             throw new NotFound("The service has no session with this id.");
         }
         return new SessionId(text);
-    }
-
-    private static PhoneNumber number(String field, String text) {
-        PhoneNumber number = PhoneNumber.parseOrNull(text);
-        if (number == null) {
-            throw InvalidInput.of(field, "must be a phone number in E.164 form, such as +14155550123");
-        }
-        return number;
-    }
-
-    private static Instant time(String field, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.of(field, "must be an ISO 8601 time with an offset, such as 2026-12-01T10:00:00Z");
-        }
     }
 }
