@@ -19,10 +19,6 @@ public record PageRequest(int size, Optional<Cursor> after) {
         }
     }
 
-    public static PageRequest first(int size) {
-        return new PageRequest(size, Optional.empty());
-    }
-
     /** The limit to fetch rows with: one more than the page, to know whether another follows. */
     public int fetchLimit() {
         return size + 1;

@@ -49,9 +49,4 @@ sealed interface RoutingDecision {
         /** Something failed inside, such as an unreachable database. */
         FAILURE
     }
-
-    /** Whether this puts the contact through to the other participant or the forwarding number. */
-    default boolean putsThrough() {
-        return this instanceof Connect;
-    }
 }
