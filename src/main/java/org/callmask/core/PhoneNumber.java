@@ -31,28 +31,36 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     private static final Pattern DIGIT_RUN = Pattern.compile("(\\+|%2[bB])?[0-9]{6,}");
 
+    /**
+     * A number read back from where this service stored it, checked by {@link #parse} on its way
+     * in: only its shape is checked again. Reading a number from storage must not cost a
+     * libphonenumber parse; a session creation reads a hundred of them.
+     *
+     * @throws InvalidPhoneNumber when the text is not shaped as an E.164 number
+     */
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
         if (!E164_SHAPE.matcher(e164).matches()) {
             throw new InvalidPhoneNumber(printable(e164), "expected + followed by 2 to 15 digits");
         }
-        String reason = impossibilityReason(e164);
-        if (reason != null) {
-            throw new InvalidPhoneNumber(e164, reason);
-        }
     }
 
     /**
      * Reads a number as a client sent it: white space around it is ignored, nothing else is
-     * rewritten.
+     * rewritten. Every number from outside comes in here.
      *
-     * @throws InvalidPhoneNumber when the text is not an E.164 number
+     * @throws InvalidPhoneNumber when the text is not an E.164 number possible for its country
      */
     public static PhoneNumber parse(String text) {
         if (text == null) {
             throw new InvalidPhoneNumber("null", null);
         }
-        return new PhoneNumber(text.strip());
+        PhoneNumber number = new PhoneNumber(text.strip());
+        String reason = impossibilityReason(number.e164());
+        if (reason != null) {
+            throw new InvalidPhoneNumber(number.e164(), reason);
+        }
+        return number;
     }
 
     /** Like {@link #parse}, but answers {@code null} instead of throwing. */

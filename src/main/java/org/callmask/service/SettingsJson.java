@@ -38,7 +38,7 @@ final class SettingsJson {
         JsonNode call = root.path("call");
         OutOfSession.CallPolicy callPolicy = "forward"
                         .equals(call.path("action").asString(""))
-                ? new OutOfSession.Forward(new PhoneNumber(call.path("to").asString()))
+                ? new OutOfSession.Forward(PhoneNumber.parse(call.path("to").asString()))
                 : new OutOfSession.Announce(nullableText(call.path("message")));
         JsonNode message = root.path("message");
         OutOfSession.MessagePolicy messagePolicy =
