@@ -38,6 +38,18 @@ public record CandidateQuery(
         deprioritised = Set.copyOf(deprioritised);
     }
 
+    /** What the pool rows are filtered on: queries with the same filters can share their reads. */
+    record Filters(
+            ServiceId service,
+            Set<Capability> capabilities,
+            Optional<String> country,
+            Optional<String> areaCode,
+            int routes) {}
+
+    Filters filters() {
+        return new Filters(service, capabilities, country, areaCode, routes);
+    }
+
     /** The same query without the area code: the fallback to the country. */
     public CandidateQuery withoutAreaCode() {
         return new CandidateQuery(

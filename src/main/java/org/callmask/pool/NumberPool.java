@@ -1,11 +1,9 @@
 package org.callmask.pool;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +37,13 @@ public class NumberPool {
 
     private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
 
-    /**
-     * How many of the least-loaded numbers ties are spread over: wide enough that concurrent
-     * requests rarely pick the same number and queue on its row lock.
-     */
-    private static final int TIE_WINDOW = 64;
-
     private final PoolRepository repository;
+    private final PoolCandidates candidates;
     private final Clock clock;
 
-    NumberPool(PoolRepository repository, Clock clock) {
+    NumberPool(PoolRepository repository, PoolCandidates candidates, Clock clock) {
         this.repository = repository;
+        this.candidates = candidates;
         this.clock = clock;
     }
 
@@ -125,54 +119,22 @@ public class NumberPool {
      * of its first number.
      */
     public List<PoolNumber> candidates(CandidateQuery query) {
-        LinkedHashSet<PoolNumber> out = new LinkedHashSet<>();
-        List<PhoneNumber> preferred = query.preferred().stream()
-                .filter(p -> !query.excluded().contains(p))
-                .toList();
-        if (!preferred.isEmpty()) {
-            Map<PhoneNumber, PoolNumber> eligible = new LinkedHashMap<>();
-            repository.eligibleAmong(query, preferred).forEach(n -> eligible.put(n.number(), n));
-            preferred.stream().map(eligible::get).filter(n -> n != null).forEach(out::add);
-        }
-        int window = Math.max(TIE_WINDOW, query.limit())
-                + query.excluded().size()
-                + query.deprioritised().size();
-        List<Ranked> ranked = new ArrayList<>();
-        for (PoolNumber candidate : repository.leastLoaded(query, window)) {
-            if (!query.excluded().contains(candidate.number())) {
-                ranked.add(new Ranked(
-                        candidate,
-                        query.deprioritised().contains(candidate.number()),
-                        spread(query.spreadKey(), candidate.number())));
-            }
-        }
-        ranked.sort(Comparator.comparing(Ranked::deprioritised)
-                .thenComparingInt(r -> r.candidate().activeRoutes())
-                .thenComparingInt(Ranked::spread));
-        for (Ranked r : ranked) {
-            if (out.size() >= query.limit()) {
-                break;
-            }
-            out.add(r.candidate());
-        }
-        return List.copyOf(out);
+        return candidates.of(List.of(query)).get(0);
+    }
+
+    /**
+     * {@link #candidates(CandidateQuery)} for several queries at once, such as a new session's two
+     * participants: queries with the same filters share their reads.
+     *
+     * @return one list per query, in the order of the queries
+     */
+    public List<List<PoolNumber>> candidates(List<CandidateQuery> queries) {
+        return candidates.of(queries);
     }
 
     /** Which constraint leaves the query without a number; call it when {@link #candidates} found none. */
     public Shortage shortage(CandidateQuery query) {
         return repository.shortage(query);
-    }
-
-    private record Ranked(PoolNumber candidate, boolean deprioritised, int spread) {}
-
-    private static int spread(String key, PhoneNumber number) {
-        int h = (key + '|' + number.e164()).hashCode();
-        // Murmur3's finaliser: neighbouring numbers must not keep neighbouring places.
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
     }
 
     /**
@@ -184,7 +146,21 @@ public class NumberPool {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean takeRoutes(PhoneNumber number, int routes, boolean explicit) {
-        return repository.takeRoutes(number, routes, explicit);
+        return takeRoutes(List.of(new RouteClaim(number, routes, explicit)));
+    }
+
+    /**
+     * Counts the claimed routes, in number order, so that two transactions claiming the same
+     * numbers lock their rows in the same order and never deadlock; the claims travel to the
+     * database together.
+     *
+     * @return false when one of the numbers cannot take its routes now; the caller must then roll
+     *     back, since the others were counted
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean takeRoutes(List<RouteClaim> claims) {
+        return repository.takeRoutes(
+                claims.stream().sorted(Comparator.comparing(RouteClaim::number)).toList());
     }
 
     /** Uncounts released routes, per number, in a fixed order so concurrent releases never deadlock. */

@@ -3,6 +3,7 @@ package org.callmask.pool;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import org.callmask.core.PageRequest;
 import org.callmask.core.PhoneNumber;
 import org.callmask.core.PublicId;
 import org.callmask.service.ServiceId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -146,9 +150,11 @@ class PoolRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
 
-    PoolRepository(JdbcClient jdbc) {
+    PoolRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     int add(ServiceId service, NewPoolNumber number, long now) {
@@ -255,13 +261,15 @@ class PoolRepository {
                 .set();
     }
 
-    boolean takeRoutes(PhoneNumber number, int routes, boolean explicit) {
-        return jdbc.sql(TAKE_ROUTES)
-                        .param("number", number.e164())
-                        .param("routes", routes)
-                        .param("explicit", explicit ? 1 : 0)
-                        .update()
-                == 1;
+    /** Runs the claims in the order given, as one batch: one round trip to the database. */
+    boolean takeRoutes(List<RouteClaim> claims) {
+        SqlParameterSource[] batch = claims.stream()
+                .map(claim -> new MapSqlParameterSource()
+                        .addValue("number", claim.number().e164())
+                        .addValue("routes", claim.routes())
+                        .addValue("explicit", claim.explicit() ? 1 : 0))
+                .toArray(SqlParameterSource[]::new);
+        return Arrays.stream(batches.batchUpdate(TAKE_ROUTES, batch)).allMatch(count -> count == 1);
     }
 
     void giveBackRoutes(PhoneNumber number, int routes) {

@@ -2,16 +2,20 @@ package org.callmask.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.CandidateQuery;
 import org.callmask.pool.NumberPool;
 import org.callmask.pool.PoolNumber;
+import org.callmask.pool.RouteClaim;
 import org.callmask.pool.Shortage;
 import org.callmask.service.GeoMatch;
 import org.callmask.service.NumberSelection;
@@ -46,58 +50,123 @@ class ParticipantAllocation {
     }
 
     /**
-     * The numbers to try for one participant, best first.
+     * What one participant needs a number for.
      *
      * @param other the session's other participant, if it has one: the sticky choice and the
      *     cool-off are about who the participant is paired with
      * @param taken proxy numbers the participant already has in active sessions
      * @param previous a number to try first if it is still allowed (a re-opened session's own)
-     * @throws NoProxyNumber when no number is allowed
-     * @throws ProxyNumberRefused when the number asked for is not allowed
      */
-    Plan plan(
-            ProxyService service,
-            SessionMode mode,
+    record Need(
             NewParticipant participant,
             Optional<PhoneNumber> other,
             Set<PhoneNumber> taken,
-            Optional<PhoneNumber> previous,
-            Instant now) {
+            Optional<PhoneNumber> previous) {}
+
+    /**
+     * The numbers to try for one participant, best first.
+     *
+     * @throws NoProxyNumber when no number is allowed
+     * @throws ProxyNumberRefused when the number asked for is not allowed
+     */
+    Plan plan(ProxyService service, SessionMode mode, Need need, Instant now) {
+        return plan(service, mode, List.of(need), now).get(0);
+    }
+
+    /**
+     * The numbers to try for each of a session's participants, best first, read together: a
+     * session's participants share the reads of their histories and of the pool.
+     *
+     * @return one plan per need, in the same order
+     * @throws NoProxyNumber when no number is allowed for one of them (the first in order)
+     * @throws ProxyNumberRefused when the number one of them asked for is not allowed
+     */
+    List<Plan> plan(ProxyService service, SessionMode mode, List<Need> needs, Instant now) {
         ServiceSettings settings = service.settings();
-        PhoneNumber number = participant.number();
-        List<Past> history = participants.history(number, other, HISTORY);
-        Set<PhoneNumber> cooling = coolingOff(settings, number, other, history, now);
-        Optional<String> country =
-                settings.geoMatch() == GeoMatch.NONE ? Optional.empty() : Optional.of(number.region());
-        Optional<String> areaCode =
-                settings.geoMatch() == GeoMatch.AREA_CODE ? number.nanpAreaCode() : Optional.empty();
-        if (participant.proxyNumber().isPresent()) {
-            return explicit(service, mode, participant.proxyNumber().get(), country, areaCode, taken, cooling);
+        Map<PhoneNumber, List<Past>> histories = histories(needs);
+        List<Wish> wishes = new ArrayList<>();
+        List<CandidateQuery> queries = new ArrayList<>();
+        for (Need need : needs) {
+            PhoneNumber number = need.participant().number();
+            List<Past> history = histories.get(number);
+            Set<PhoneNumber> cooling = coolingOff(settings, number, need.other(), history, now);
+            Optional<String> country =
+                    settings.geoMatch() == GeoMatch.NONE ? Optional.empty() : Optional.of(number.region());
+            Optional<String> areaCode =
+                    settings.geoMatch() == GeoMatch.AREA_CODE ? number.nanpAreaCode() : Optional.empty();
+            Wish wish = new Wish(need, cooling, country, areaCode);
+            wishes.add(wish);
+            if (need.participant().proxyNumber().isEmpty()) {
+                queries.add(query(service, mode, wish, history));
+            }
         }
+        Iterator<CandidateQuery> query = queries.iterator();
+        Iterator<List<PoolNumber>> found = queries.isEmpty()
+                ? Collections.emptyIterator()
+                : pool.candidates(queries).iterator();
+        List<Plan> plans = new ArrayList<>();
+        for (Wish wish : wishes) {
+            Optional<PhoneNumber> asked = wish.need().participant().proxyNumber();
+            plans.add(
+                    asked.isPresent()
+                            ? explicit(service, mode, asked.get(), wish)
+                            : automatic(query.next(), found.next()));
+        }
+        return plans;
+    }
+
+    /** A need with what the service's settings make of it. */
+    private record Wish(Need need, Set<PhoneNumber> cooling, Optional<String> country, Optional<String> areaCode) {}
+
+    private Map<PhoneNumber, List<Past>> histories(List<Need> needs) {
+        if (needs.size() == 2
+                && needs.get(0)
+                        .other()
+                        .equals(Optional.of(needs.get(1).participant().number()))
+                && needs.get(1)
+                        .other()
+                        .equals(Optional.of(needs.get(0).participant().number()))) {
+            return participants.historyOfTwo(
+                    needs.get(0).participant().number(),
+                    needs.get(1).participant().number(),
+                    HISTORY);
+        }
+        Map<PhoneNumber, List<Past>> out = new HashMap<>();
+        for (Need need : needs) {
+            PhoneNumber number = need.participant().number();
+            out.put(number, participants.history(number, need.other(), HISTORY));
+        }
+        return out;
+    }
+
+    private static CandidateQuery query(ProxyService service, SessionMode mode, Wish wish, List<Past> history) {
+        Need need = wish.need();
         List<PhoneNumber> preferred = new ArrayList<>();
-        previous.ifPresent(preferred::add);
+        need.previous().ifPresent(preferred::add);
         Set<PhoneNumber> deprioritised = new HashSet<>();
-        if (settings.numberSelection() == NumberSelection.PREFER_STICKY) {
+        if (service.settings().numberSelection() == NumberSelection.PREFER_STICKY) {
             history.stream().filter(Past::withOther).map(Past::proxy).forEach(preferred::add);
             history.stream().map(Past::proxy).forEach(preferred::add);
         } else {
             history.stream().map(Past::proxy).forEach(deprioritised::add);
         }
-        Set<PhoneNumber> excluded = new HashSet<>(taken);
-        excluded.addAll(cooling);
-        CandidateQuery query = new CandidateQuery(
+        Set<PhoneNumber> excluded = new HashSet<>(need.taken());
+        excluded.addAll(wish.cooling());
+        return new CandidateQuery(
                 service.id(),
                 mode.needs(),
-                country,
-                areaCode,
+                wish.country(),
+                wish.areaCode(),
                 excluded,
                 List.copyOf(new LinkedHashSet<>(preferred)),
                 deprioritised,
                 1,
-                number.e164(),
+                need.participant().number().e164(),
                 CANDIDATES_PER_ATTEMPT);
-        List<PoolNumber> candidates = pool.candidates(query);
-        if (candidates.isEmpty() && areaCode.isPresent()) {
+    }
+
+    private Plan automatic(CandidateQuery query, List<PoolNumber> candidates) {
+        if (candidates.isEmpty() && query.areaCode().isPresent()) {
             // No number with the area code: any number in the country will do.
             query = query.withoutAreaCode();
             candidates = pool.candidates(query);
@@ -133,14 +202,11 @@ class ParticipantAllocation {
         return cooling;
     }
 
-    private Plan explicit(
-            ProxyService service,
-            SessionMode mode,
-            PhoneNumber asked,
-            Optional<String> country,
-            Optional<String> areaCode,
-            Set<PhoneNumber> taken,
-            Set<PhoneNumber> cooling) {
+    private Plan explicit(ProxyService service, SessionMode mode, PhoneNumber asked, Wish wish) {
+        Optional<String> country = wish.country();
+        Optional<String> areaCode = wish.areaCode();
+        Set<PhoneNumber> taken = wish.need().taken();
+        Set<PhoneNumber> cooling = wish.cooling();
         PoolNumber number = pool.find(service.id(), asked.e164())
                 .orElseThrow(() -> new ProxyNumberRefused(ProxyNumberRefused.Reason.NOT_IN_POOL));
         if (!number.capabilities().containsAll(mode.needs())) {
@@ -173,11 +239,12 @@ class ParticipantAllocation {
      * as a lost race, and the caller's retry reads fresh state.
      */
     void take(List<Plan> plans) {
-        plans.stream().sorted(Comparator.comparing(Plan::chosen)).forEach(plan -> {
-            if (!pool.takeRoutes(plan.chosen(), 1, plan.explicit())) {
-                throw new ConcurrencyFailureException("A proxy number changed while it was being given");
-            }
-        });
+        List<RouteClaim> claims = plans.stream()
+                .map(plan -> new RouteClaim(plan.chosen(), 1, plan.explicit()))
+                .toList();
+        if (!pool.takeRoutes(claims)) {
+            throw new ConcurrencyFailureException("A proxy number changed while it was being given");
+        }
     }
 
     /**

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
+import org.callmask.session.ParticipantAllocation.Need;
 import org.callmask.session.ParticipantAllocation.Plan;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
@@ -67,14 +69,10 @@ class ParticipantChanges {
             checkRoomFor(active, participant.number());
             Optional<PhoneNumber> other =
                     active.stream().map(Participant::number).findFirst();
-            Plan plan = allocation.plan(
-                    service,
-                    row.mode(),
-                    participant,
-                    other,
-                    participations.taken(List.of(participant.number()), now).get(participant.number()),
-                    Optional.empty(),
-                    now);
+            Set<PhoneNumber> taken =
+                    participations.taken(List.of(participant.number()), now).get(participant.number());
+            Plan plan =
+                    allocation.plan(service, row.mode(), new Need(participant, other, taken, Optional.empty()), now);
             return transactions.write(status -> {
                 // Locks the session row first, so concurrent additions and closings of one session
                 // take turns, and what is read below is what the others committed.
@@ -86,9 +84,9 @@ class ParticipantChanges {
                     throw new SessionConflict(SessionConflict.Reason.CLOSED);
                 }
                 checkRoomFor(participations.active(row.key()), participant.number());
-                Participant added = participations.insert(row.key(), participant, plan, now);
+                List<Participant> added = participations.insert(row.key(), List.of(participant), List.of(plan), now);
                 allocation.take(List.of(plan));
-                return added;
+                return added.get(0);
             });
         });
         return reading.find(service, id);

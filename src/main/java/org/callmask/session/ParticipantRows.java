@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.callmask.core.PhoneNumber;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +37,7 @@ class ParticipantRows {
     // Newest first: the sticky choice wants the number last had with the same other participant,
     // and the cool-off the numbers released recently with anyone else.
     private static final String HISTORY = """
-            SELECT me.proxy_number, me.created_at, me.released_at,
+            SELECT me.number, me.proxy_number, me.created_at, me.released_at,
                    CASE WHEN EXISTS (SELECT 1 FROM participant o
                                      WHERE o.session_id = me.session_id AND o.id <> me.id AND o.number = :other)
                         THEN 1 ELSE 0 END AS with_other
@@ -42,6 +45,29 @@ class ParticipantRows {
             WHERE me.number = :number
             ORDER BY me.created_at DESC
             LIMIT :limit
+            """;
+
+    // The same for a new session's two participants, each the other's other, in one round trip.
+    private static final String HISTORY_OF_TWO = """
+            SELECT * FROM (
+                SELECT me.number, me.proxy_number, me.created_at, me.released_at,
+                       CASE WHEN EXISTS (SELECT 1 FROM participant o
+                                         WHERE o.session_id = me.session_id AND o.id <> me.id AND o.number = :second)
+                            THEN 1 ELSE 0 END AS with_other
+                FROM participant me
+                WHERE me.number = :first
+                ORDER BY me.created_at DESC
+                LIMIT :limit) AS of_first
+            UNION ALL
+            SELECT * FROM (
+                SELECT me.number, me.proxy_number, me.created_at, me.released_at,
+                       CASE WHEN EXISTS (SELECT 1 FROM participant o
+                                         WHERE o.session_id = me.session_id AND o.id <> me.id AND o.number = :first)
+                            THEN 1 ELSE 0 END AS with_other
+                FROM participant me
+                WHERE me.number = :second
+                ORDER BY me.created_at DESC
+                LIMIT :limit) AS of_second
             """;
 
     // Released recently, in a session with someone other than the new other participant.
@@ -73,9 +99,11 @@ class ParticipantRows {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
 
-    ParticipantRows(JdbcClient jdbc) {
+    ParticipantRows(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** A participant row with its route state. */
@@ -99,15 +127,21 @@ class ParticipantRows {
         }
     }
 
-    void insert(ParticipantId id, SessionKey session, NewParticipant participant, PhoneNumber proxy, Instant now) {
-        jdbc.sql(INSERT)
-                .param("id", id.value())
-                .param("sessionId", session.value())
-                .param("number", participant.number().e164())
-                .param("name", participant.name())
-                .param("proxy", proxy.e164())
-                .param("now", now.toEpochMilli())
-                .update();
+    /** A participant to write, with the proxy number chosen for it. */
+    record NewRow(ParticipantId id, NewParticipant participant, PhoneNumber proxy) {}
+
+    /** Writes a session's new participants in the order given, as one batch: one round trip. */
+    void insert(SessionKey session, List<NewRow> rows, Instant now) {
+        SqlParameterSource[] batch = rows.stream()
+                .map(row -> new MapSqlParameterSource()
+                        .addValue("id", row.id().value())
+                        .addValue("sessionId", session.value())
+                        .addValue("number", row.participant().number().e164())
+                        .addValue("name", row.participant().name())
+                        .addValue("proxy", row.proxy().e164())
+                        .addValue("now", now.toEpochMilli()))
+                .toArray(SqlParameterSource[]::new);
+        batches.batchUpdate(INSERT, batch);
     }
 
     Map<SessionKey, List<Row>> ofSessions(Collection<SessionKey> sessions) {
@@ -133,12 +167,31 @@ class ParticipantRows {
                 .param("number", number.e164())
                 .param("other", other.map(PhoneNumber::e164).orElse(""))
                 .param("limit", limit)
-                .query((rs, i) -> new Past(
-                        new PhoneNumber(rs.getString("proxy_number")),
-                        Columns.instant(rs, "created_at"),
-                        Columns.instant(rs, "released_at"),
-                        rs.getInt("with_other") == 1))
+                .query(ParticipantRows::toPast)
                 .list();
+    }
+
+    /** {@link #history} of two numbers, each with the other as its other participant. */
+    Map<PhoneNumber, List<Past>> historyOfTwo(PhoneNumber first, PhoneNumber second, int limit) {
+        Map<PhoneNumber, List<Past>> out = new LinkedHashMap<>();
+        out.put(first, new ArrayList<>());
+        out.put(second, new ArrayList<>());
+        jdbc.sql(HISTORY_OF_TWO)
+                .param("first", first.e164())
+                .param("second", second.e164())
+                .param("limit", limit)
+                .query((rs, i) -> Map.entry(new PhoneNumber(rs.getString("number")), toPast(rs, i)))
+                .list()
+                .forEach(e -> out.get(e.getKey()).add(e.getValue()));
+        return out;
+    }
+
+    private static Past toPast(ResultSet rs, int row) throws SQLException {
+        return new Past(
+                new PhoneNumber(rs.getString("proxy_number")),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "released_at"),
+                rs.getInt("with_other") == 1);
     }
 
     Set<PhoneNumber> coolingOff(PhoneNumber number, Optional<PhoneNumber> other, Instant since) {

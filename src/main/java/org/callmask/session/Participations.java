@@ -1,6 +1,7 @@
 package org.callmask.session;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,12 +41,22 @@ class Participations {
         this.transactions = transactions;
     }
 
-    /** Writes a participant with the plan's chosen number, inside the caller's transaction. */
-    Participant insert(SessionKey key, NewParticipant participant, Plan plan, Instant now) {
-        PhoneNumber proxy = plan.chosen();
-        ParticipantId id = ParticipantId.random();
-        participants.insert(id, key, participant, proxy, now);
-        return new Participant(id, participant.number(), participant.name(), proxy, now, now, null);
+    /**
+     * Writes participants, each with its plan's chosen number, inside the caller's transaction.
+     *
+     * @param plans one per participant, in the same order
+     */
+    List<Participant> insert(SessionKey key, List<NewParticipant> added, List<Plan> plans, Instant now) {
+        List<ParticipantRows.NewRow> rows = new ArrayList<>();
+        for (int i = 0; i < added.size(); i++) {
+            rows.add(new ParticipantRows.NewRow(
+                    ParticipantId.random(), added.get(i), plans.get(i).chosen()));
+        }
+        participants.insert(key, rows, now);
+        return rows.stream()
+                .map(row -> new Participant(
+                        row.id(), row.participant().number(), row.participant().name(), row.proxy(), now, now, null))
+                .toList();
     }
 
     /** The session's participants that were not removed. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
+import org.callmask.session.ParticipantAllocation.Need;
 import org.callmask.session.ParticipantAllocation.Plan;
 import org.callmask.session.SessionRepository.OpenSession;
 import org.callmask.system.LostRaces;
@@ -151,22 +152,22 @@ class SessionLifecycle {
         List<Participant> active = participations.active(row.key());
         Map<PhoneNumber, Set<PhoneNumber>> taken =
                 participations.taken(active.stream().map(Participant::number).toList(), now);
-        Map<ParticipantId, Plan> plans = new HashMap<>();
+        List<Need> needs = new ArrayList<>();
         for (Participant p : active) {
             Optional<PhoneNumber> other = active.stream()
                     .map(Participant::number)
                     .filter(n -> !n.equals(p.number()))
                     .findFirst();
-            plans.put(
-                    p.id(),
-                    allocation.plan(
-                            service,
-                            row.mode(),
-                            new NewParticipant(p.number(), p.name(), Optional.empty()),
-                            other,
-                            taken.get(p.number()),
-                            Optional.of(p.proxyNumber()),
-                            now));
+            needs.add(new Need(
+                    new NewParticipant(p.number(), p.name(), Optional.empty()),
+                    other,
+                    taken.get(p.number()),
+                    Optional.of(p.proxyNumber())));
+        }
+        List<Plan> planned = allocation.plan(service, row.mode(), needs, now);
+        Map<ParticipantId, Plan> plans = new HashMap<>();
+        for (int i = 0; i < active.size(); i++) {
+            plans.put(active.get(i).id(), planned.get(i));
         }
         Instant expiresAt = Lifetimes.end(ttl, fixed, now);
         transactions.write(status -> {

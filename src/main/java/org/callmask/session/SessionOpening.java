@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.callmask.core.PhoneNumber;
 import org.callmask.service.ProxyService;
+import org.callmask.session.ParticipantAllocation.Need;
 import org.callmask.session.ParticipantAllocation.Plan;
 import org.callmask.session.SessionRepository.OpenSession;
 import org.callmask.system.LostRaces;
@@ -105,10 +106,7 @@ class SessionOpening {
         SessionId id = SessionId.random();
         List<Participant> added = transactions.write(status -> {
             SessionKey key = sessions.insert(id, service.id(), request, sliding, fixed, expiresAt, now);
-            List<Participant> out = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                out.add(participations.insert(key, request.participants().get(i), plans.get(i), now));
-            }
+            List<Participant> out = participations.insert(key, request.participants(), plans, now);
             allocation.take(plans);
             return out;
         });
@@ -165,19 +163,12 @@ class SessionOpening {
 
     private List<Plan> plan(ProxyService service, NewSession request, List<PhoneNumber> numbers, Instant now) {
         Map<PhoneNumber, Set<PhoneNumber>> taken = participations.taken(numbers, now);
-        List<Plan> plans = new ArrayList<>();
+        List<Need> needs = new ArrayList<>();
         for (int i = 0; i < request.participants().size(); i++) {
             NewParticipant participant = request.participants().get(i);
             Optional<PhoneNumber> other = numbers.size() == 2 ? Optional.of(numbers.get(1 - i)) : Optional.empty();
-            plans.add(allocation.plan(
-                    service,
-                    request.mode(),
-                    participant,
-                    other,
-                    taken.get(participant.number()),
-                    Optional.empty(),
-                    now));
+            needs.add(new Need(participant, other, taken.get(participant.number()), Optional.empty()));
         }
-        return plans;
+        return allocation.plan(service, request.mode(), needs, now);
     }
 }
