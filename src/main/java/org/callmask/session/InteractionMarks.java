@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.callmask.system.StoreErrors;
 import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,10 +99,7 @@ class InteractionMarks implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Put them back for the next round rather than lose them to a busy store.
             batch.forEach(this::mark);
-            log.warn(
-                    "Recording {} interactions failed, will retry: {}",
-                    batch.size(),
-                    e.getClass().getName());
+            log.warn("Recording {} interactions failed, will retry: {}", batch.size(), StoreErrors.describe(e));
         }
     }
 }
