@@ -9,7 +9,10 @@ import org.callmask.service.VoiceOverrides;
  * participant of an open session on it.
  *
  * @param session the session the route belongs to
+ * @param sessionId that session's public id
  * @param voice the session's changes to its service's voice options
+ * @param caller the participant calling or texting
+ * @param calleeId the other participant; {@code null} with {@code callee}
  * @param callee the other participant's real number; {@code null} while the caller is alone in the
  *     session (the other was removed and not yet replaced)
  * @param calleeProxy the proxy number the callee knows the session by, shown as the caller ID;
@@ -17,9 +20,12 @@ import org.callmask.service.VoiceOverrides;
  */
 public record Route(
         SessionKey session,
+        SessionId sessionId,
         ServiceId service,
         SessionMode mode,
         VoiceOverrides voice,
+        ParticipantId caller,
+        ParticipantId calleeId,
         PhoneNumber callee,
         PhoneNumber calleeProxy) {
 

@@ -66,8 +66,8 @@ class SessionRepository {
     // The other participant is optional: while one was removed and not yet replaced, the one left
     // is known to be in a session but reaches no one.
     private static final String ROUTE = """
-            SELECT me.session_id, s.service_id, s.mode, s.voice,
-                   other.number AS callee, other.proxy_number AS callee_proxy
+            SELECT me.session_id, s.public_id, s.service_id, s.mode, s.voice, me.id AS caller_id,
+                   other.id AS callee_id, other.number AS callee, other.proxy_number AS callee_proxy
             FROM participant me
             JOIN session s ON s.id = me.session_id
             LEFT JOIN participant other
@@ -226,9 +226,12 @@ class SessionRepository {
                     String callee = rs.getString("callee");
                     return new Route(
                             new SessionKey(rs.getLong("session_id")),
+                            new SessionId(rs.getString("public_id")),
                             new ServiceId(rs.getString("service_id")),
                             SessionMode.of(rs.getString("mode")).orElseThrow(),
                             VoiceOverridesJson.read(rs.getString("voice")),
+                            new ParticipantId(rs.getString("caller_id")),
+                            callee == null ? null : new ParticipantId(rs.getString("callee_id")),
                             callee == null ? null : new PhoneNumber(callee),
                             callee == null ? null : new PhoneNumber(rs.getString("callee_proxy")));
                 })

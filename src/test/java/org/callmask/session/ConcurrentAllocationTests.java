@@ -90,6 +90,7 @@ class ConcurrentAllocationTests extends IntegrationTest {
     }
 
     private void startFromEmptyTablesAgain() {
+        jdbc.sql("DELETE FROM interaction").update();
         jdbc.sql("DELETE FROM participant").update();
         jdbc.sql("DELETE FROM session").update();
         jdbc.sql("DELETE FROM pool_number").update();

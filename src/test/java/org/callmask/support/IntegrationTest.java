@@ -56,6 +56,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void startFromEmptyTables() {
         clock.reset();
+        jdbc.sql("DELETE FROM interaction").update();
         jdbc.sql("DELETE FROM participant").update();
         jdbc.sql("DELETE FROM session").update();
         jdbc.sql("DELETE FROM pool_number").update();

@@ -1,0 +1,45 @@
+package org.callmask.interaction;
+
+import java.time.Instant;
+import java.util.List;
+import org.callmask.core.PhoneNumber;
+import org.callmask.service.ServiceId;
+import org.callmask.session.ParticipantId;
+import org.callmask.session.SessionId;
+
+/**
+ * A call or message on record. Nullable parts are {@code null} when unknown or not applicable.
+ *
+ * @param sessionId {@code null} for traffic outside any session
+ * @param status the furthest status reported; {@code null} before any callback
+ * @param statusHistory every status reported, in the order received
+ * @param body the message's text, only when content is stored
+ * @param mediaUrls the message's media, only when content is stored
+ */
+public record Interaction(
+        InteractionId id,
+        ServiceId service,
+        SessionId sessionId,
+        InteractionType type,
+        ParticipantId from,
+        ParticipantId to,
+        PhoneNumber proxyNumber,
+        String inboundRef,
+        String outboundRef,
+        Outcome outcome,
+        String reason,
+        InteractionStatus status,
+        List<StatusChange> statusHistory,
+        Integer durationSeconds,
+        String endReason,
+        String recordingUrl,
+        String body,
+        List<String> mediaUrls,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Interaction {
+        statusHistory = List.copyOf(statusHistory);
+        mediaUrls = List.copyOf(mediaUrls);
+    }
+}

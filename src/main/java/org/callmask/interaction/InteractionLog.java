@@ -1,0 +1,157 @@
+package org.callmask.interaction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.callmask.core.Cursor;
+import org.callmask.core.Page;
+import org.callmask.core.PageRequest;
+import org.callmask.service.ServiceId;
+import org.callmask.system.LostRaces;
+import org.callmask.system.Transactions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every call and message on record: what the webhooks put through, refused or blocked, and what
+ * the status callbacks reported afterwards.
+ *
+ * <pre>{@code
+ * Recorded recorded = log.record(interaction);        // durable when it returns
+ * String statusUrl = base + "/calls/status/" + recorded.token();
+ * log.report(token, report);                          // from that URL's callback
+ * }</pre>
+ */
+@Service
+public class InteractionLog {
+
+    private final InteractionRows rows;
+    private final InteractionWriter writer;
+    private final Transactions transactions;
+    private final LostRaces races;
+    private final Clock clock;
+    private final boolean storeContent;
+
+    InteractionLog(
+            InteractionRows rows,
+            InteractionWriter writer,
+            Transactions transactions,
+            LostRaces races,
+            Clock clock,
+            @Value("${callmask.interactions.store-content:false}") boolean storeContent) {
+        this.rows = rows;
+        this.writer = writer;
+        this.transactions = transactions;
+        this.races = races;
+        this.clock = clock;
+        this.storeContent = storeContent;
+    }
+
+    /**
+     * Puts a contact on record, and returns once the record is committed. A message's body and
+     * media are dropped unless {@code callmask.interactions.store-content} is on.
+     *
+     * @throws IllegalStateException when the record could not be written in time
+     */
+    public Recorded record(NewInteraction interaction) {
+        NewInteraction kept = storeContent
+                ? interaction
+                : new NewInteraction(
+                        interaction.service(),
+                        interaction.sessionKey(),
+                        interaction.sessionId(),
+                        interaction.type(),
+                        interaction.from(),
+                        interaction.to(),
+                        interaction.proxyNumber(),
+                        interaction.inboundRef(),
+                        interaction.outcome(),
+                        interaction.reason(),
+                        null,
+                        null);
+        InteractionId id = InteractionId.random();
+        String token = StatusToken.random();
+        writer.write(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));
+        return new Recorded(id, token);
+    }
+
+    public Optional<Interaction> find(ServiceId service, InteractionId id) {
+        return rows.find(service, id);
+    }
+
+    /** A service's interactions, a page at a time, oldest first. */
+    public Page<Interaction> page(ServiceId service, InteractionFilter filter, PageRequest request) {
+        return Page.of(
+                rows.page(service, filter, request),
+                request,
+                i -> new Cursor(i.createdAt().toEpochMilli(), i.id().value()));
+    }
+
+    /**
+     * Erases an interaction and its status history, as a platform may have to on request.
+     *
+     * @return false when the service has no such interaction
+     */
+    public boolean delete(ServiceId service, InteractionId id) {
+        return transactions.write(status -> rows.delete(service, id));
+    }
+
+    /**
+     * Applies a status callback to the interaction its token names. A status of the other type
+     * (a message status on a call) is ignored; the history keeps each status once; the status
+     * itself only moves forward.
+     *
+     * @return false when no interaction has this token: nothing is stored
+     */
+    public boolean report(String token, StatusReport report) {
+        if (!StatusToken.looksLikeOne(token)) {
+            return false;
+        }
+        String hash = StatusToken.hash(token);
+        return races.retry(() -> {
+            Optional<InteractionRows.Target> found = rows.byToken(hash);
+            if (found.isEmpty()) {
+                return false;
+            }
+            InteractionRows.Target target = found.get();
+            Optional<InteractionStatus> reported = report.status().filter(s -> s.type() == target.type());
+            InteractionStatus next =
+                    reported.filter(s -> s.supersedes(target.status())).orElse(target.status());
+            Instant now = clock.instant();
+            transactions.write(status -> {
+                reported.ifPresent(s -> rows.appendStatus(target.id(), s, report.at()));
+                StatusReport complete = withDuration(target, reported, report);
+                if (!rows.apply(target, next, complete, now)) {
+                    // Another callback moved the status since it was read: read it again.
+                    throw new ConcurrencyFailureException("An interaction's status changed meanwhile");
+                }
+                return null;
+            });
+            return true;
+        });
+    }
+
+    /**
+     * SWML's callbacks say when a call was answered and when it ended, but not how long it
+     * lasted: that is the time between the two, and zero for a call never answered.
+     */
+    private StatusReport withDuration(
+            InteractionRows.Target target, Optional<InteractionStatus> reported, StatusReport report) {
+        if (report.durationSeconds().isPresent() || !reported.equals(Optional.of(InteractionStatus.ENDED))) {
+            return report;
+        }
+        long seconds = rows.statusAt(target.id(), InteractionStatus.ANSWERED)
+                .map(answered ->
+                        Math.max(0, Duration.between(answered, report.at()).toSeconds()))
+                .orElse(0L);
+        return new StatusReport(
+                report.status(),
+                report.at(),
+                report.outboundRef(),
+                Optional.of((int) Math.min(seconds, Integer.MAX_VALUE)),
+                report.endReason(),
+                report.recordingUrl());
+    }
+}

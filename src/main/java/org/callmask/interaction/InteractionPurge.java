@@ -1,0 +1,66 @@
+package org.callmask.interaction;
+
+import java.time.Clock;
+import org.callmask.session.RetentionProperties;
+import org.callmask.system.StoreErrors;
+import org.callmask.system.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes interactions outside any session once the retention period has passed: those of a
+ * session go with it when the sweeper purges the session, these have no session to go with.
+ */
+@Component
+class InteractionPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionPurge.class);
+
+    private final InteractionRows rows;
+    private final Transactions transactions;
+    private final RetentionProperties retention;
+    private final Clock clock;
+    private final int batch;
+
+    InteractionPurge(
+            InteractionRows rows,
+            Transactions transactions,
+            RetentionProperties retention,
+            Clock clock,
+            @Value("${callmask.session.sweep-batch:500}") int batch) {
+        this.rows = rows;
+        this.transactions = transactions;
+        this.retention = retention;
+        this.clock = clock;
+        this.batch = batch;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${callmask.session.sweep-interval:30s}",
+            initialDelayString = "${callmask.session.sweep-interval:30s}")
+    void purge() {
+        try {
+            purgeNow();
+        } catch (RuntimeException e) {
+            log.warn("Purging old interactions failed: {}", StoreErrors.describe(e));
+        }
+    }
+
+    /** @return how many were deleted */
+    int purgeNow() {
+        long cutoff = clock.instant().minus(retention.closedSessions()).toEpochMilli();
+        int total = 0;
+        int deleted;
+        do {
+            deleted = transactions.write(status -> rows.deleteOutsideSessions(cutoff, batch));
+            total += deleted;
+        } while (deleted == batch);
+        if (total > 0) {
+            log.info("{} interactions outside any session past retention deleted", total);
+        }
+        return total;
+    }
+}

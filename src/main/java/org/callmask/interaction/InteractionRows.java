@@ -1,0 +1,353 @@
+package org.callmask.interaction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.callmask.core.Cursor;
+import org.callmask.core.PageRequest;
+import org.callmask.core.PhoneNumber;
+import org.callmask.service.ServiceId;
+import org.callmask.session.ParticipantId;
+import org.callmask.session.SessionId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code interaction} and {@code interaction_status} tables. */
+@Repository
+class InteractionRows {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String INSERT = """
+            INSERT INTO interaction (id, service_id, session_key, session_id, type, from_participant,
+                                     to_participant, proxy_number, inbound_ref, outcome, reason, body,
+                                     media_urls, token_hash, created_at, updated_at)
+            VALUES (:id, :service, :sessionKey, :sessionId, :type, :from, :to, :proxy, :inboundRef,
+                    :outcome, :reason, :body, :media, :tokenHash, :now, :now)
+            """;
+
+    private static final String COLUMNS = """
+            SELECT id, service_id, session_id, type, from_participant, to_participant, proxy_number,
+                   inbound_ref, outbound_ref, outcome, reason, status, duration_seconds, end_reason,
+                   recording_url, body, media_urls, created_at, updated_at
+            FROM interaction
+            """;
+
+    private static final String BY_ID = COLUMNS + "WHERE service_id = :service AND id = :id";
+
+    // Keyset pagination in creation order; the filters are switched on by their flags.
+    private static final String PAGE = COLUMNS + """
+            WHERE service_id = :service
+              AND (created_at > :afterCreated OR (created_at = :afterCreated AND id > :afterId))
+              AND (:anySession = 1 OR session_id = :sessionId)
+              AND (:anyType = 1 OR type = :type)
+              AND (:anyOutcome = 1 OR outcome = :outcome)
+              AND (:anyAfter = 1 OR created_at >= :createdAfter)
+              AND (:anyBefore = 1 OR created_at < :createdBefore)
+            ORDER BY created_at, id
+            LIMIT :limit
+            """;
+
+    private static final String HISTORIES = """
+            SELECT interaction_id, status, at
+            FROM interaction_status
+            WHERE interaction_id IN (:ids)
+            ORDER BY interaction_id, at, status
+            """;
+
+    private static final String BY_TOKEN = """
+            SELECT id, type, status
+            FROM interaction
+            WHERE token_hash = :tokenHash
+            """;
+
+    // The status moves only to the one the caller read as current, so two callbacks applied at once
+    // cannot move it back; the other fields only fill in.
+    private static final String APPLY = """
+            UPDATE interaction
+            SET status = :status,
+                outbound_ref = COALESCE(outbound_ref, :outboundRef),
+                duration_seconds = COALESCE(:duration, duration_seconds),
+                end_reason = COALESCE(:endReason, end_reason),
+                recording_url = COALESCE(:recordingUrl, recording_url),
+                updated_at = :now
+            WHERE id = :id AND COALESCE(status, '') = :current
+            """;
+
+    private static final String APPEND_STATUS = """
+            INSERT INTO interaction_status (interaction_id, status, at)
+            VALUES (:id, :status, :at)
+            ON CONFLICT (interaction_id, status) DO NOTHING
+            """;
+
+    private static final String STATUS_AT = """
+            SELECT at FROM interaction_status WHERE interaction_id = :id AND status = :status
+            """;
+
+    // In batches, so the purge never holds SQLite's writer for long.
+    private static final String DELETE_OUTSIDE_SESSIONS = """
+            DELETE FROM interaction
+            WHERE id IN (SELECT id FROM interaction
+                         WHERE session_key IS NULL AND created_at < :cutoff
+                         LIMIT :limit)
+            """;
+
+    private static final String DELETE = "DELETE FROM interaction WHERE service_id = :service AND id = :id";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+
+    InteractionRows(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** An interaction about to be written, with its id and the hash of its token. */
+    record Pending(InteractionId id, NewInteraction interaction, String tokenHash, Instant at) {}
+
+    /** What a status callback needs to know of the interaction its token names. */
+    record Target(InteractionId id, InteractionType type, InteractionStatus status) {}
+
+    /** Writes the interactions as one batch, inside the caller's transaction. */
+    void insert(List<Pending> pending) {
+        SqlParameterSource[] batch = pending.stream()
+                .map(p -> {
+                    NewInteraction i = p.interaction();
+                    return new MapSqlParameterSource()
+                            .addValue("id", p.id().value())
+                            .addValue("service", i.service().value())
+                            .addValue(
+                                    "sessionKey",
+                                    i.sessionKey() == null
+                                            ? null
+                                            : i.sessionKey().value())
+                            .addValue(
+                                    "sessionId",
+                                    i.sessionId() == null ? null : i.sessionId().value())
+                            .addValue("type", i.type().wire())
+                            .addValue("from", i.from() == null ? null : i.from().value())
+                            .addValue("to", i.to() == null ? null : i.to().value())
+                            .addValue("proxy", i.proxyNumber().e164())
+                            .addValue("inboundRef", i.inboundRef())
+                            .addValue("outcome", i.outcome().wire())
+                            .addValue("reason", i.reason())
+                            .addValue("body", i.body())
+                            .addValue("media", i.mediaUrls().isEmpty() ? null : JSON.writeValueAsString(i.mediaUrls()))
+                            .addValue("tokenHash", p.tokenHash())
+                            .addValue("now", p.at().toEpochMilli());
+                })
+                .toArray(SqlParameterSource[]::new);
+        batches.batchUpdate(INSERT, batch);
+    }
+
+    Optional<Interaction> find(ServiceId service, InteractionId id) {
+        List<Interaction> found = withHistories(jdbc.sql(BY_ID)
+                .param("service", service.value())
+                .param("id", id.value())
+                .query(InteractionRows::toRow)
+                .list());
+        return found.stream().findFirst();
+    }
+
+    List<Interaction> page(ServiceId service, InteractionFilter filter, PageRequest request) {
+        Cursor after = request.after().orElse(new Cursor(Long.MIN_VALUE, ""));
+        return withHistories(jdbc.sql(PAGE)
+                .param("service", service.value())
+                .param("afterCreated", after.createdAt())
+                .param("afterId", after.id())
+                .param("anySession", filter.sessionId().isPresent() ? 0 : 1)
+                .param("sessionId", filter.sessionId().map(SessionId::value).orElse(""))
+                .param("anyType", filter.type().isPresent() ? 0 : 1)
+                .param("type", filter.type().map(InteractionType::wire).orElse(""))
+                .param("anyOutcome", filter.outcome().isPresent() ? 0 : 1)
+                .param("outcome", filter.outcome().map(Outcome::wire).orElse(""))
+                .param("anyAfter", filter.createdAfter().isPresent() ? 0 : 1)
+                .param(
+                        "createdAfter",
+                        filter.createdAfter().map(Instant::toEpochMilli).orElse(0L))
+                .param("anyBefore", filter.createdBefore().isPresent() ? 0 : 1)
+                .param(
+                        "createdBefore",
+                        filter.createdBefore().map(Instant::toEpochMilli).orElse(0L))
+                .param("limit", request.fetchLimit())
+                .query(InteractionRows::toRow)
+                .list());
+    }
+
+    Optional<Target> byToken(String tokenHash) {
+        return jdbc.sql(BY_TOKEN)
+                .param("tokenHash", tokenHash)
+                .query((rs, i) -> {
+                    InteractionType type =
+                            InteractionType.of(rs.getString("type")).orElseThrow();
+                    String status = rs.getString("status");
+                    return new Target(
+                            new InteractionId(rs.getString("id")),
+                            type,
+                            status == null ? null : InteractionStatus.of(status).orElse(null));
+                })
+                .optional();
+    }
+
+    /**
+     * Applies a report to the interaction, provided its status is still {@code current}.
+     *
+     * @return false when another report changed the status meanwhile
+     */
+    boolean apply(Target target, InteractionStatus status, StatusReport report, Instant now) {
+        return jdbc.sql(APPLY)
+                        .param("id", target.id().value())
+                        .param(
+                                "current",
+                                target.status() == null ? "" : target.status().wire())
+                        .param("status", status == null ? null : status.wire())
+                        .param("outboundRef", report.outboundRef().orElse(null))
+                        .param("duration", report.durationSeconds().orElse(null))
+                        .param("endReason", report.endReason().orElse(null))
+                        .param("recordingUrl", report.recordingUrl().orElse(null))
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    void appendStatus(InteractionId id, InteractionStatus status, Instant at) {
+        jdbc.sql(APPEND_STATUS)
+                .param("id", id.value())
+                .param("status", status.wire())
+                .param("at", at.toEpochMilli())
+                .update();
+    }
+
+    /** When the interaction first reached {@code status}, if it did. */
+    Optional<Instant> statusAt(InteractionId id, InteractionStatus status) {
+        return jdbc.sql(STATUS_AT)
+                .param("id", id.value())
+                .param("status", status.wire())
+                .query((rs, i) -> Instant.ofEpochMilli(rs.getLong("at")))
+                .optional();
+    }
+
+    int deleteOutsideSessions(long cutoff, int limit) {
+        return jdbc.sql(DELETE_OUTSIDE_SESSIONS)
+                .param("cutoff", cutoff)
+                .param("limit", limit)
+                .update();
+    }
+
+    boolean delete(ServiceId service, InteractionId id) {
+        return jdbc.sql(DELETE)
+                        .param("service", service.value())
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
+    private List<Interaction> withHistories(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StatusChange>> histories =
+                histories(rows.stream().map(Row::id).toList());
+        return rows.stream()
+                .map(row -> row.with(histories.getOrDefault(row.id(), List.of())))
+                .toList();
+    }
+
+    private Map<String, List<StatusChange>> histories(Collection<String> ids) {
+        Map<String, List<StatusChange>> out = new LinkedHashMap<>();
+        jdbc.sql(HISTORIES)
+                .param("ids", List.copyOf(ids))
+                .query((rs, i) -> {
+                    out.computeIfAbsent(rs.getString("interaction_id"), k -> new ArrayList<>())
+                            .add(new StatusChange(rs.getString("status"), Instant.ofEpochMilli(rs.getLong("at"))));
+                    return null;
+                })
+                .list();
+        return out;
+    }
+
+    /** An interaction row before its history is attached. */
+    private record Row(String id, Interaction partial) {
+
+        Interaction with(List<StatusChange> history) {
+            Interaction p = partial;
+            return new Interaction(
+                    p.id(),
+                    p.service(),
+                    p.sessionId(),
+                    p.type(),
+                    p.from(),
+                    p.to(),
+                    p.proxyNumber(),
+                    p.inboundRef(),
+                    p.outboundRef(),
+                    p.outcome(),
+                    p.reason(),
+                    p.status(),
+                    history,
+                    p.durationSeconds(),
+                    p.endReason(),
+                    p.recordingUrl(),
+                    p.body(),
+                    p.mediaUrls(),
+                    p.createdAt(),
+                    p.updatedAt());
+        }
+    }
+
+    private static Row toRow(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("id");
+        String sessionId = rs.getString("session_id");
+        String from = rs.getString("from_participant");
+        String to = rs.getString("to_participant");
+        String status = rs.getString("status");
+        int duration = rs.getInt("duration_seconds");
+        Integer durationSeconds = rs.wasNull() ? null : duration;
+        return new Row(
+                id,
+                new Interaction(
+                        new InteractionId(id),
+                        new ServiceId(rs.getString("service_id")),
+                        sessionId == null ? null : new SessionId(sessionId),
+                        InteractionType.of(rs.getString("type")).orElseThrow(),
+                        from == null ? null : new ParticipantId(from),
+                        to == null ? null : new ParticipantId(to),
+                        new PhoneNumber(rs.getString("proxy_number")),
+                        rs.getString("inbound_ref"),
+                        rs.getString("outbound_ref"),
+                        Outcome.of(rs.getString("outcome")).orElseThrow(),
+                        rs.getString("reason"),
+                        status == null ? null : InteractionStatus.of(status).orElse(null),
+                        List.of(),
+                        durationSeconds,
+                        rs.getString("end_reason"),
+                        rs.getString("recording_url"),
+                        rs.getString("body"),
+                        media(rs.getString("media_urls")),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("updated_at"))));
+    }
+
+    private static List<String> media(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (JacksonException e) {
+            return List.of();
+        }
+    }
+}

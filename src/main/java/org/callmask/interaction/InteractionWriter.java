@@ -1,0 +1,142 @@
+package org.callmask.interaction;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.callmask.system.StoreErrors;
+import org.callmask.system.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes interactions with group commit: each webhook hands its record over and waits until it is
+ * committed, and one writer thread commits whatever has gathered meanwhile in one transaction. A
+ * webhook thus answers only once its record is durable (so a status callback that follows at once
+ * finds it), while a burst of webhooks shares one commit instead of queueing for one each.
+ */
+@Component
+class InteractionWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionWriter.class);
+
+    /** Most records per transaction: bounds how long the writer holds SQLite's lock. */
+    private static final int BATCH = 500;
+
+    private final InteractionRows rows;
+    private final Transactions transactions;
+    private final Duration wait;
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(10_000);
+    private volatile Thread writer;
+
+    InteractionWriter(
+            InteractionRows rows,
+            Transactions transactions,
+            @Value("${callmask.interactions.write-timeout:2s}") Duration wait) {
+        this.rows = rows;
+        this.transactions = transactions;
+        this.wait = wait;
+    }
+
+    private record Queued(InteractionRows.Pending pending, CompletableFuture<Void> done) {}
+
+    /**
+     * Writes the record and returns once it is committed.
+     *
+     * @throws IllegalStateException when it could not be written in time; the caller answers the
+     *     webhook all the same
+     */
+    void write(InteractionRows.Pending pending) {
+        Queued queued = new Queued(pending, new CompletableFuture<>());
+        if (writer == null) {
+            writeNow(List.of(queued));
+        } else if (!queue.offer(queued)) {
+            throw new IllegalStateException("The interaction writer is behind by " + queue.size() + " records");
+        }
+        try {
+            queued.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the interaction was written", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The interaction was not written in time", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        Thread thread = new Thread(this::run, "interaction-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    /** Stops taking records and writes those already handed over, before the data source closes. */
+    @Override
+    public synchronized void stop() {
+        Thread thread = writer;
+        writer = null;
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Queued> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            writeNow(left);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
+    }
+
+    private void run() {
+        List<Queued> batch = new ArrayList<>(BATCH);
+        while (writer == Thread.currentThread()) {
+            try {
+                // Polled rather than taken, so stop() ends the loop without interrupting a write.
+                Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, BATCH - 1);
+            writeNow(batch);
+            batch.clear();
+        }
+    }
+
+    private void writeNow(List<Queued> batch) {
+        try {
+            transactions.write(status -> {
+                rows.insert(batch.stream().map(Queued::pending).toList());
+                return null;
+            });
+            batch.forEach(q -> q.done().complete(null));
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                // One bad record (its session deleted meanwhile, say) must not cost the others theirs.
+                batch.forEach(q -> writeNow(List.of(q)));
+                return;
+            }
+            log.warn("Writing an interaction failed: {}", StoreErrors.describe(e));
+            batch.forEach(q -> q.done().completeExceptionally(e));
+        }
+    }
+}
