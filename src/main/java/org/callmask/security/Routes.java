@@ -39,6 +39,8 @@ public final class Routes {
     static final List<Route> ALL = List.of(
             new Route(WebhookRoutes.CALLS, Access.WEBHOOK),
             new Route(WebhookRoutes.TEXTS, Access.WEBHOOK),
+            new Route(WebhookRoutes.CALL_STATUS, Access.WEBHOOK),
+            new Route(WebhookRoutes.TEXT_STATUS, Access.WEBHOOK),
             new Route("/actuator/health", Access.OPEN),
             new Route("/actuator/health/**", Access.OPEN),
             new Route("/api/**", Access.ADMIN),

@@ -50,11 +50,11 @@ public class CallRouter {
      * @param caller who is calling or texting, as the carrier sent it
      * @param proxy the proxy number dialled, as the carrier sent it
      */
-    RoutingDecision decide(Contact contact, String caller, String proxy) {
+    Routing decide(Contact contact, String caller, String proxy) {
         PhoneNumber from = PhoneNumber.parseOrNull(caller);
         PhoneNumber to = PhoneNumber.parseOrNull(proxy);
         if (from == null || to == null) {
-            return new Refuse(Reason.MALFORMED);
+            return Routing.unattributed(new Refuse(Reason.MALFORMED));
         }
         try {
             Optional<Route> found = sessions.route(from, to);
@@ -66,24 +66,36 @@ public class CallRouter {
                         : route.mode().allowsMessages();
                 if (service != null && allowed && route.hasCallee()) {
                     sessions.interacted(route.session());
-                    return new Connect(
-                            route.calleeProxy(),
-                            route.callee(),
-                            route.voice().applyTo(service.settings().voice()));
+                    return new Routing(
+                            new Connect(
+                                    route.calleeProxy(),
+                                    route.callee(),
+                                    route.voice().applyTo(service.settings().voice())),
+                            route.service(),
+                            route,
+                            to);
                 }
-                return outOfSession(contact, service, from, to, !allowed ? Reason.MODE : Reason.ALONE);
+                return new Routing(
+                        outOfSession(contact, service, from, to, !allowed ? Reason.MODE : Reason.ALONE),
+                        service == null ? null : service.id(),
+                        route,
+                        to);
             }
             ProxyService owner = pool.find(to)
                     .map(PoolNumber::serviceId)
                     .flatMap(this::service)
                     .orElse(null);
-            return outOfSession(contact, owner, from, to, Reason.NO_ROUTE);
+            return new Routing(
+                    outOfSession(contact, owner, from, to, Reason.NO_ROUTE),
+                    owner == null ? null : owner.id(),
+                    null,
+                    to);
         } catch (RuntimeException e) {
             log.error(
                     "Routing failed for a call to {}: {}",
                     to.redacted(),
                     e.getClass().getName());
-            return new Refuse(Reason.FAILURE);
+            return Routing.unattributed(new Refuse(Reason.FAILURE));
         }
     }
 
@@ -121,7 +133,7 @@ public class CallRouter {
             return new Refuse(reason, message);
         }
         if (policy.message() instanceof OutOfSession.Reply reply) {
-            return new Reply(caller, proxy, reply.text());
+            return new Reply(caller, proxy, reply.text(), reason);
         }
         return new Refuse(reason);
     }

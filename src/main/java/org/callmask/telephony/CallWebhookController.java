@@ -1,6 +1,7 @@
 package org.callmask.telephony;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.callmask.system.CachedBodyRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,18 +21,24 @@ class CallWebhookController {
     private final LamlWriter laml;
     private final TelephonyProperties properties;
     private final WebhookObserver observer;
+    private final InteractionRecorder recorder;
+    private final StatusUrls statusUrls;
 
     CallWebhookController(
             CallRouter router,
             SwmlWriter swml,
             LamlWriter laml,
             TelephonyProperties properties,
-            WebhookObserver observer) {
+            WebhookObserver observer,
+            InteractionRecorder recorder,
+            StatusUrls statusUrls) {
         this.router = router;
         this.swml = swml;
         this.laml = laml;
         this.properties = properties;
         this.observer = observer;
+        this.recorder = recorder;
+        this.statusUrls = statusUrls;
     }
 
     // GET too, as the seed did: a number whose handler is set to GET still gets an answer (a refusal,
@@ -46,22 +53,24 @@ class CallWebhookController {
         boolean form = WebhookBody.of(request, body) == WebhookBody.FORM;
         byte[] answer;
         try {
-            String from;
-            String to;
+            InboundCall call;
             if (form) {
                 FormFields fields = FormFields.of(WebhookBody.FORM, body);
-                from = fields.first("From");
-                to = fields.first("To");
+                call = new InboundCall(fields.first("From"), fields.first("To"), fields.first("CallSid"));
             } else {
-                InboundCall call = WebhookBody.of(request, body) == WebhookBody.JSON
+                call = WebhookBody.of(request, body) == WebhookBody.JSON
                         ? InboundCall.parse(body)
-                        : new InboundCall(null, null);
-                from = call.from();
-                to = call.to();
+                        : new InboundCall(null, null, null);
             }
-            RoutingDecision decision = router.decide(CallRouter.Contact.CALL, from, to);
-            answer = form ? laml.writeVoice(decision, properties.refusalMessage()) : swml.write(decision);
-            observer.answered(WebhookObserver.Kind.CALL, decision, from, to, started);
+            Routing routing = router.decide(CallRouter.Contact.CALL, call.from(), call.to());
+            String statusUrl = recorder.record(CallRouter.Contact.CALL, routing, call.id(), "", List.of())
+                    .map(recorded -> statusUrls.forCall(request, recorded))
+                    .orElse(null);
+            RoutingDecision decision = routing.decision();
+            answer = form
+                    ? laml.writeVoice(decision, properties.refusalMessage(), statusUrl)
+                    : swml.write(decision, statusUrl);
+            observer.answered(WebhookObserver.Kind.CALL, decision, call.from(), call.to(), started);
         } catch (RuntimeException e) {
             // The caller hears the refusal rather than a carrier error, whatever broke.
             RoutingDecision refusal = new RoutingDecision.Refuse(RoutingDecision.Reason.FAILURE);

@@ -11,20 +11,22 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param from the caller, or {@code null} when the body had none
  * @param to the number called, or {@code null}
+ * @param id SignalWire's {@code call.call_id}, or {@code null}
  */
-record InboundCall(String from, String to) {
+record InboundCall(String from, String to, String id) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static InboundCall parse(byte[] body) {
         if (body.length == 0) {
-            return new InboundCall(null, null);
+            return new InboundCall(null, null, null);
         }
         try {
             JsonNode call = JSON.readTree(body).path("call");
-            return new InboundCall(text(call, "from_number", "from"), text(call, "to_number", "to"));
+            return new InboundCall(
+                    text(call, "from_number", "from"), text(call, "to_number", "to"), text(call, "call_id", "call_id"));
         } catch (JacksonException e) {
-            return new InboundCall(null, null);
+            return new InboundCall(null, null, null);
         }
     }
 

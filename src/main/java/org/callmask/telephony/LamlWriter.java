@@ -30,6 +30,14 @@ class LamlWriter {
      * @param media URLs of the message's media, already checked and capped
      */
     byte[] write(RoutingDecision decision, String body, List<URI> media) {
+        return write(decision, body, media, null);
+    }
+
+    /**
+     * @param statusUrl where SignalWire is asked to report the forwarded message's delivery;
+     *     {@code null} for none
+     */
+    byte[] write(RoutingDecision decision, String body, List<URI> media, String statusUrl) {
         StringWriter out = new StringWriter(256 + body.length());
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
@@ -41,6 +49,10 @@ class LamlWriter {
                 // Without "from" SignalWire would still use the number that received the message,
                 // but saying it keeps the document correct if a mask ever gets per-participant numbers.
                 xml.writeAttribute("from", connect.from().e164());
+                if (statusUrl != null) {
+                    // Twilio's attribute; SignalWire's LaML pages do not list it (see the README).
+                    xml.writeAttribute("statusCallback", statusUrl);
+                }
                 if (!body.isEmpty()) {
                     xml.writeStartElement("Body");
                     writeText(xml, xmlSafe(body));
@@ -97,6 +109,14 @@ class LamlWriter {
      * @param refusalMessage said when the decision carries no announcement of its own
      */
     byte[] writeVoice(RoutingDecision decision, String refusalMessage) {
+        return writeVoice(decision, refusalMessage, null);
+    }
+
+    /**
+     * @param statusUrl where SignalWire reports the dialled leg's progress and the dial's outcome;
+     *     {@code null} for none
+     */
+    byte[] writeVoice(RoutingDecision decision, String refusalMessage, String statusUrl) {
         StringWriter out = new StringWriter(256);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
@@ -113,7 +133,16 @@ class LamlWriter {
                 if (voice.record()) {
                     xml.writeAttribute("record", "record-from-answer-dual");
                 }
+                if (statusUrl != null) {
+                    // Called when the dial ends, with its outcome and recording; its answer (an
+                    // empty document) ends the call.
+                    xml.writeAttribute("action", statusUrl);
+                }
                 xml.writeStartElement("Number");
+                if (statusUrl != null) {
+                    xml.writeAttribute("statusCallback", statusUrl);
+                    xml.writeAttribute("statusCallbackEvent", "initiated ringing answered completed");
+                }
                 xml.writeCharacters(connect.to().e164());
                 xml.writeEndElement();
                 xml.writeEndElement();

@@ -22,11 +22,20 @@ class MessageWebhookController {
     private final CallRouter router;
     private final LamlWriter laml;
     private final WebhookObserver observer;
+    private final InteractionRecorder recorder;
+    private final StatusUrls statusUrls;
 
-    MessageWebhookController(CallRouter router, LamlWriter laml, WebhookObserver observer) {
+    MessageWebhookController(
+            CallRouter router,
+            LamlWriter laml,
+            WebhookObserver observer,
+            InteractionRecorder recorder,
+            StatusUrls statusUrls) {
         this.router = router;
         this.laml = laml;
         this.observer = observer;
+        this.recorder = recorder;
+        this.statusUrls = statusUrls;
     }
 
     @RequestMapping(
@@ -39,11 +48,17 @@ class MessageWebhookController {
             FormFields form = fieldsOf(request);
             String from = form.first("From");
             String to = form.first("To");
-            String body = form.first("Body");
-            RoutingDecision decision = from == null || to == null
-                    ? new RoutingDecision.Refuse(RoutingDecision.Reason.MALFORMED)
+            String body = form.first("Body") == null ? "" : form.first("Body");
+            Routing routing = from == null || to == null
+                    ? Routing.unattributed(new RoutingDecision.Refuse(RoutingDecision.Reason.MALFORMED))
                     : router.decide(CallRouter.Contact.MESSAGE, from, to);
-            answer = laml.write(decision, body == null ? "" : body, media(form));
+            List<URI> media = media(form);
+            String statusUrl = recorder.record(
+                            CallRouter.Contact.MESSAGE, routing, form.first("MessageSid"), body, media)
+                    .map(recorded -> statusUrls.forMessage(request, recorded))
+                    .orElse(null);
+            RoutingDecision decision = routing.decision();
+            answer = laml.write(decision, body, media, statusUrl);
             observer.answered(WebhookObserver.Kind.MESSAGE, decision, from, to, started);
         } catch (RuntimeException e) {
             answer = laml.empty();

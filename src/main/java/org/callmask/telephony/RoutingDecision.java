@@ -33,8 +33,9 @@ sealed interface RoutingDecision {
      *
      * @param to the sender
      * @param from the proxy number
+     * @param reason why the message was not put through
      */
-    record Reply(PhoneNumber to, PhoneNumber from, String text) implements RoutingDecision {}
+    record Reply(PhoneNumber to, PhoneNumber from, String text, Reason reason) implements RoutingDecision {}
 
     /** Why the caller was not put through to another participant; never shown to the caller. */
     enum Reason {
@@ -47,6 +48,11 @@ sealed interface RoutingDecision {
         /** The request did not carry a usable caller and proxy number. */
         MALFORMED,
         /** Something failed inside, such as an unreachable database. */
-        FAILURE
+        FAILURE;
+
+        /** The name the interaction log uses, such as {@code no-route}. */
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 }

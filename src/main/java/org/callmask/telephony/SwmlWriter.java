@@ -22,6 +22,14 @@ class SwmlWriter {
     }
 
     byte[] write(RoutingDecision decision) {
+        return write(decision, null);
+    }
+
+    /**
+     * @param statusUrl where SignalWire reports the call's progress and recording; {@code null}
+     *     for none
+     */
+    byte[] write(RoutingDecision decision, String statusUrl) {
         if (decision instanceof Connect connect) {
             ObjectNode document = document();
             ArrayNode main = steps(document);
@@ -29,11 +37,14 @@ class SwmlWriter {
             if (voice.record()) {
                 // Records in the background while the script goes on to connect; both legs, one
                 // channel each, so a dispute can tell who said what.
-                main.addObject()
+                ObjectNode record = main.addObject()
                         .putObject("record_call")
                         .put("format", "mp3")
                         .put("stereo", true)
                         .put("direction", "both");
+                if (statusUrl != null) {
+                    record.put("status_url", statusUrl);
+                }
             }
             ObjectNode dial = main.addObject().putObject("connect");
             // Without "from" SignalWire presents the caller's real number to the callee.
@@ -42,6 +53,15 @@ class SwmlWriter {
             dial.put("timeout", voice.ringTimeout());
             dial.put("max_duration", voice.maxDuration());
             dial.put("answer_on_bridge", voice.answerOnBridge());
+            if (statusUrl != null) {
+                // The dialled leg's states, and the connection's outcome with the leg's id.
+                dial.put("call_state_url", statusUrl);
+                dial.putArray("call_state_events")
+                        .add("ringing")
+                        .add("answered")
+                        .add("ended");
+                dial.put("status_url", statusUrl);
+            }
             if (voice.whisper() != null) {
                 // Runs on the callee's leg once it answers, before the two are bridged.
                 dial.putArray("confirm").addObject().putObject("play").put("url", "say:" + voice.whisper());

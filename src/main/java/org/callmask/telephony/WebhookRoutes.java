@@ -9,5 +9,11 @@ public final class WebhookRoutes {
     /** A message to a proxy number, answered with LaML. */
     public static final String TEXTS = "/texts/route";
 
+    /** SignalWire's status callbacks for one call; the token names the interaction. */
+    public static final String CALL_STATUS = "/calls/status/{token}";
+
+    /** SignalWire's status callbacks for one forwarded message. */
+    public static final String TEXT_STATUS = "/texts/status/{token}";
+
     private WebhookRoutes() {}
 }

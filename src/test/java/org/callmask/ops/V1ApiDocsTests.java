@@ -273,7 +273,9 @@ class V1ApiDocsTests extends IntegrationTest {
                         "Service",
                         "Number",
                         "Session",
-                        "Participant");
+                        "Participant",
+                        "Interaction",
+                        "InteractionStatus");
 
         for (String name : reachable) {
             JsonNode schema = schemas.path(name);
@@ -296,7 +298,9 @@ class V1ApiDocsTests extends IntegrationTest {
                 "/api/v1/services", "Service",
                 "/api/v1/services/{service}/numbers", "Number",
                 "/api/v1/services/{service}/sessions", "Session",
-                "/api/v1/services/{service}/sessions/{session}/participants", "Participant");
+                "/api/v1/services/{service}/sessions/{session}/participants", "Participant",
+                "/api/v1/services/{service}/interactions", "Interaction",
+                "/api/v1/services/{service}/sessions/{session}/interactions", "Interaction");
         JsonNode docs = JSON.readTree(http.get("/v3/api-docs").body());
         items.forEach((path, item) -> {
             String page = docs.at("/paths/" + path.replace("/", "~1") + "/get/responses/200/content/application~1json"
@@ -409,7 +413,7 @@ class V1ApiDocsTests extends IntegrationTest {
                 operations++;
             }
         }
-        assertThat(operations).as("v1 operations").isEqualTo(19);
+        assertThat(operations).as("v1 operations").isEqualTo(23);
     }
 
     private static List<Example> problemExamples(JsonNode op) {

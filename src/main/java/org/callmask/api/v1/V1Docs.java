@@ -562,6 +562,21 @@ final class V1Docs {
              "detail": "The database did not answer in time. Retry shortly.", "instance": "/api/v1/services"}""";
     static final String EXAMPLE_TOO_LARGE = "Request body too large: the limit here is 1048576 bytes";
 
+    static final String INTERACTION = "Id of the interaction (int_…)";
+    static final String EXAMPLE_INTERACTION_NOT_FOUND = """
+            {"type": "urn:callmask:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "The service has no interaction with this id.",
+             "instance": "/api/v1/services/deliveries/interactions/int_5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"}""";
+    static final String EXAMPLE_INVALID_PAGE_SIZE = """
+            {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "page_size must be between 1 and 500",
+             "instance": "/api/v1/services/deliveries/sessions/ses_9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d/interactions",
+             "errors": [{"field": "page_size", "message": "must be between 1 and 500"}]}""";
+    static final String EXAMPLE_INVALID_INTERACTION_FILTER = """
+            {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "outcome must be one of connected, forwarded, refused, blocked",
+             "instance": "/api/v1/services/deliveries/interactions",
+             "errors": [{"field": "outcome", "message": "must be one of connected, forwarded, refused, blocked"}]}""";
     static final String EXAMPLE_SERVICE_NOT_FOUND = """
             {"type": "urn:callmask:problem:not-found", "title": "Not found", "status": 404,
              "detail": "No service has this id or unique name.", "instance": "/api/v1/services/deliveries"}""";
