@@ -425,7 +425,7 @@ LUA
             SAMPLE=$(curl -fs --data-urlencode "From=$from" --data-urlencode "To=$proxy" -d "Body=check&NumMedia=0" \
                 http://127.0.0.1:5601/texts/route)
             case "$SAMPLE" in
-                *"<Message to=\"$to\" from=\"$shown\">"*) ;;
+                *"<Message to=\"$to\" from=\"$shown\""*) ;;
                 *) echo "v1 routing check failed for a text from $from to $proxy: $SAMPLE" >&2; exit 1 ;;
             esac
         done

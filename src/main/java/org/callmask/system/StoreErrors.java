@@ -1,6 +1,7 @@
 package org.callmask.system;
 
 import java.sql.SQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Describes a failed database operation for a log line without its message: drivers quote the
@@ -13,6 +14,11 @@ public final class StoreErrors {
 
     /** Such as {@code TransactionSystemException caused by SQLiteException (SQL state null, code 5)}. */
     public static String describe(Throwable failure) {
+        // Spring reports a failed statement whose rollback failed too (SQLite has often rolled
+        // back by itself) as the rollback's failure; the statement's is the one that explains it.
+        if (failure instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+            return describe(rollback.getApplicationException()) + ", then the rollback failed";
+        }
         StringBuilder out = new StringBuilder(failure.getClass().getSimpleName());
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
