@@ -19,8 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // Tests reset the service table by SQL between tests, behind the service cache's back.
-        properties = {"callmask.session.sweep-interval=1h", "callmask.services.cache=0s"})
+        // Tests reset the service table by SQL between tests, behind the service cache's back; their
+        // receivers of CallMask's own requests listen on loopback ports.
+        properties = {
+            "callmask.session.sweep-interval=1h",
+            "callmask.services.cache=0s",
+            "callmask.callbacks.allow-private-networks=true"
+        })
 @Import(TestClockConfiguration.class)
 @Tag("store")
 public abstract class IntegrationTest {

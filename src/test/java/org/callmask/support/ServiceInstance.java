@@ -50,6 +50,7 @@ public final class ServiceInstance implements AutoCloseable {
         args.add("--server.port=0");
         args.add("--callmask.session.sweep-interval=1h");
         args.add("--spring.main.banner-mode=off");
+        args.add("--callmask.callbacks.allow-private-networks=true");
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context;
         try {
