@@ -10,7 +10,6 @@ import org.callmask.core.PageRequest;
 import org.callmask.service.ServiceId;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 
@@ -40,23 +39,25 @@ public class InteractionLog {
             Transactions transactions,
             LostRaces races,
             Clock clock,
-            @Value("${callmask.interactions.store-content:false}") boolean storeContent) {
+            InteractionProperties properties) {
         this.rows = rows;
         this.writer = writer;
         this.transactions = transactions;
         this.races = races;
         this.clock = clock;
-        this.storeContent = storeContent;
+        this.storeContent = properties.storeContent();
     }
 
     /**
      * Puts a contact on record, and returns once the record is committed. A message's body and
-     * media are dropped unless {@code callmask.interactions.store-content} is on.
+     * media are kept only when {@code callmask.interactions.store-content} is on and the message
+     * was put through: a stranger's text is never kept.
      *
-     * @throws IllegalStateException when the record could not be written in time
+     * @throws InteractionNotRecorded when the record could not be written in time
      */
     public Recorded record(NewInteraction interaction) {
-        NewInteraction kept = storeContent
+        boolean putThrough = interaction.outcome() == Outcome.CONNECTED || interaction.outcome() == Outcome.FORWARDED;
+        NewInteraction kept = storeContent && putThrough
                 ? interaction
                 : new NewInteraction(
                         interaction.service(),
@@ -121,11 +122,19 @@ public class InteractionLog {
                     reported.filter(s -> s.supersedes(target.status())).orElse(target.status());
             Instant now = clock.instant();
             transactions.write(status -> {
-                reported.ifPresent(s -> rows.appendStatus(target.id(), s, report.at()));
-                StatusReport complete = withDuration(target, reported, report);
-                if (!rows.apply(target, next, complete, now)) {
+                boolean first = reported.map(s -> rows.appendStatus(target.id(), s, report.at()))
+                        .orElse(false);
+                if (!rows.apply(target, next, first ? withDuration(target, reported.get(), report) : report, now)) {
                     // Another callback moved the status since it was read: read it again.
                     throw new ConcurrencyFailureException("An interaction's status changed meanwhile");
+                }
+                if (first
+                        && reported.get() == InteractionStatus.ANSWERED
+                        && report.durationSeconds().isEmpty()) {
+                    // Answered reported after ended (callbacks cross): the duration made at the end
+                    // assumed no answer.
+                    rows.statusAt(target.id(), InteractionStatus.ENDED)
+                            .ifPresent(ended -> rows.setDuration(target.id(), seconds(report.at(), ended), now));
                 }
                 return null;
             });
@@ -135,23 +144,27 @@ public class InteractionLog {
 
     /**
      * SWML's callbacks say when a call was answered and when it ended, but not how long it
-     * lasted: that is the time between the two, and zero for a call never answered.
+     * lasted: that is the time between the first report of each, and zero for a call never
+     * answered.
      */
-    private StatusReport withDuration(
-            InteractionRows.Target target, Optional<InteractionStatus> reported, StatusReport report) {
-        if (report.durationSeconds().isPresent() || !reported.equals(Optional.of(InteractionStatus.ENDED))) {
+    private StatusReport withDuration(InteractionRows.Target target, InteractionStatus reported, StatusReport report) {
+        if (report.durationSeconds().isPresent() || reported != InteractionStatus.ENDED) {
             return report;
         }
-        long seconds = rows.statusAt(target.id(), InteractionStatus.ANSWERED)
-                .map(answered ->
-                        Math.max(0, Duration.between(answered, report.at()).toSeconds()))
-                .orElse(0L);
+        int seconds = rows.statusAt(target.id(), InteractionStatus.ANSWERED)
+                .map(answered -> seconds(answered, report.at()))
+                .orElse(0);
         return new StatusReport(
                 report.status(),
                 report.at(),
                 report.outboundRef(),
-                Optional.of((int) Math.min(seconds, Integer.MAX_VALUE)),
+                Optional.of(seconds),
                 report.endReason(),
                 report.recordingUrl());
+    }
+
+    private static int seconds(Instant from, Instant to) {
+        return (int) Math.min(
+                Integer.MAX_VALUE, Math.max(0, Duration.between(from, to).toSeconds()));
     }
 }

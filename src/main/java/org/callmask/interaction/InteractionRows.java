@@ -60,6 +60,16 @@ class InteractionRows {
             LIMIT :limit
             """;
 
+    // One session's, by its own index: the general query's switched filters would scan the
+    // service's whole history.
+    private static final String PAGE_OF_SESSION = COLUMNS + """
+            WHERE session_id = :sessionId
+              AND service_id = :service
+              AND (created_at > :afterCreated OR (created_at = :afterCreated AND id > :afterId))
+            ORDER BY created_at, id
+            LIMIT :limit
+            """;
+
     private static final String HISTORIES = """
             SELECT interaction_id, status, at
             FROM interaction_status
@@ -74,16 +84,20 @@ class InteractionRows {
             """;
 
     // The status moves only to the one the caller read as current, so two callbacks applied at once
-    // cannot move it back; the other fields only fill in.
+    // cannot move it back; the other fields only fill in, the first report of each winning.
     private static final String APPLY = """
             UPDATE interaction
             SET status = :status,
                 outbound_ref = COALESCE(outbound_ref, :outboundRef),
-                duration_seconds = COALESCE(:duration, duration_seconds),
-                end_reason = COALESCE(:endReason, end_reason),
-                recording_url = COALESCE(:recordingUrl, recording_url),
+                duration_seconds = COALESCE(duration_seconds, :duration),
+                end_reason = COALESCE(end_reason, :endReason),
+                recording_url = COALESCE(recording_url, :recordingUrl),
                 updated_at = :now
             WHERE id = :id AND COALESCE(status, '') = :current
+            """;
+
+    private static final String SET_DURATION = """
+            UPDATE interaction SET duration_seconds = :duration, updated_at = :now WHERE id = :id
             """;
 
     private static final String APPEND_STATUS = """
@@ -163,6 +177,17 @@ class InteractionRows {
 
     List<Interaction> page(ServiceId service, InteractionFilter filter, PageRequest request) {
         Cursor after = request.after().orElse(new Cursor(Long.MIN_VALUE, ""));
+        if (filter.sessionId().isPresent()
+                && filter.equals(InteractionFilter.ofSession(filter.sessionId().get()))) {
+            return withHistories(jdbc.sql(PAGE_OF_SESSION)
+                    .param("sessionId", filter.sessionId().orElseThrow().value())
+                    .param("service", service.value())
+                    .param("afterCreated", after.createdAt())
+                    .param("afterId", after.id())
+                    .param("limit", request.fetchLimit())
+                    .query(InteractionRows::toRow)
+                    .list());
+        }
         return withHistories(jdbc.sql(PAGE)
                 .param("service", service.value())
                 .param("afterCreated", after.createdAt())
@@ -222,11 +247,21 @@ class InteractionRows {
                 == 1;
     }
 
-    void appendStatus(InteractionId id, InteractionStatus status, Instant at) {
-        jdbc.sql(APPEND_STATUS)
+    /** @return false when the interaction had reached this status before: the first report stands */
+    boolean appendStatus(InteractionId id, InteractionStatus status, Instant at) {
+        return jdbc.sql(APPEND_STATUS)
+                        .param("id", id.value())
+                        .param("status", status.wire())
+                        .param("at", at.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    void setDuration(InteractionId id, int seconds, Instant now) {
+        jdbc.sql(SET_DURATION)
                 .param("id", id.value())
-                .param("status", status.wire())
-                .param("at", at.toEpochMilli())
+                .param("duration", seconds)
+                .param("now", now.toEpochMilli())
                 .update();
     }
 

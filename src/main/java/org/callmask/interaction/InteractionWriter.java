@@ -13,8 +13,8 @@ import org.callmask.system.StoreErrors;
 import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +37,10 @@ class InteractionWriter implements SmartLifecycle {
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(10_000);
     private volatile Thread writer;
 
-    InteractionWriter(
-            InteractionRows rows,
-            Transactions transactions,
-            @Value("${callmask.interactions.write-timeout:2s}") Duration wait) {
+    InteractionWriter(InteractionRows rows, Transactions transactions, InteractionProperties properties) {
         this.rows = rows;
         this.transactions = transactions;
-        this.wait = wait;
+        this.wait = properties.writeTimeout();
     }
 
     private record Queued(InteractionRows.Pending pending, CompletableFuture<Void> done) {}
@@ -51,7 +48,7 @@ class InteractionWriter implements SmartLifecycle {
     /**
      * Writes the record and returns once it is committed.
      *
-     * @throws IllegalStateException when it could not be written in time; the caller answers the
+     * @throws InteractionNotRecorded when it could not be written in time; the caller answers the
      *     webhook all the same
      */
     void write(InteractionRows.Pending pending) {
@@ -59,15 +56,20 @@ class InteractionWriter implements SmartLifecycle {
         if (writer == null) {
             writeNow(List.of(queued));
         } else if (!queue.offer(queued)) {
-            throw new IllegalStateException("The interaction writer is behind by " + queue.size() + " records");
+            throw new InteractionNotRecorded("the writer is behind by " + queue.size() + " records", null);
         }
         try {
             queued.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the interaction was written", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The interaction was not written in time", e);
+            queued.done().cancel(false);
+            throw new InteractionNotRecorded("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new InteractionNotRecorded("the write failed", e.getCause());
+        } catch (TimeoutException e) {
+            // Given up on: written later it would be a record no callback can ever reach.
+            queued.done().cancel(false);
+            throw new InteractionNotRecorded("not written within " + wait.toMillis() + " ms", e);
         }
     }
 
@@ -117,12 +119,22 @@ class InteractionWriter implements SmartLifecycle {
                 return;
             }
             queue.drainTo(batch, BATCH - 1);
-            writeNow(batch);
+            try {
+                writeNow(batch);
+            } catch (Throwable e) {
+                // The thread must outlive anything a write throws, or every webhook waits in vain.
+                log.error("The interaction writer failed: {}", e.getClass().getName());
+                batch.forEach(q -> q.done().completeExceptionally(e));
+            }
             batch.clear();
         }
     }
 
-    private void writeNow(List<Queued> batch) {
+    private void writeNow(List<Queued> all) {
+        List<Queued> batch = all.stream().filter(q -> !q.done().isCancelled()).toList();
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             transactions.write(status -> {
                 rows.insert(batch.stream().map(Queued::pending).toList());
@@ -130,12 +142,15 @@ class InteractionWriter implements SmartLifecycle {
             });
             batch.forEach(q -> q.done().complete(null));
         } catch (RuntimeException e) {
-            if (batch.size() > 1) {
-                // One bad record (its session deleted meanwhile, say) must not cost the others theirs.
+            if (batch.size() > 1 && e instanceof DataIntegrityViolationException) {
+                // One bad record (its session deleted meanwhile, say) must not cost the others theirs;
+                // a busy or unreachable store would fail each alone just the same, so only this splits.
                 batch.forEach(q -> writeNow(List.of(q)));
                 return;
             }
             log.warn("Writing an interaction failed: {}", StoreErrors.describe(e));
+            // The driver's message and stack, for whoever turns this logger's level to debug.
+            log.debug("Writing an interaction failed", e);
             batch.forEach(q -> q.done().completeExceptionally(e));
         }
     }

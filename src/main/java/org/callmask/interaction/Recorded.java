@@ -6,4 +6,10 @@ package org.callmask.interaction;
  * @param token the secret that authenticates its status callbacks: put it in their URL, never in
  *     a log; only its hash is stored
  */
-public record Recorded(InteractionId id, String token) {}
+public record Recorded(InteractionId id, String token) {
+
+    @Override
+    public String toString() {
+        return "Recorded[id=" + id + ", token=•••]";
+    }
+}

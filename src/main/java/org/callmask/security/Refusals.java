@@ -110,8 +110,14 @@ final class Refusals {
     }
 
     private static String path(HttpServletRequest request) {
-        return PhoneNumber.redactAll(request.getRequestURI());
+        // A status-callback path carries a token that, alone, lets its holder report a status.
+        return SECRET_RUN
+                .matcher(PhoneNumber.redactAll(request.getRequestURI()))
+                .replaceAll("•••");
     }
+
+    /** Long runs of hex digits in a path: tokens, never worth logging. */
+    private static final java.util.regex.Pattern SECRET_RUN = java.util.regex.Pattern.compile("[0-9a-fA-F]{48,}");
 
     /**
      * Whether the v1 API's error format applies: its errors are problem documents. Only the

@@ -33,12 +33,6 @@ class InteractionRecorder {
         this.interactions = interactions;
     }
 
-    /**
-     * @param inboundRef SignalWire's id for the inbound call or message, if the webhook carried one
-     * @param body a message's text; empty for calls
-     * @return the record, whose token authenticates the status callbacks; empty when nothing was
-     *     recorded
-     */
     /** SignalWire's ids are short and printable; anything else is not kept. */
     private static String ref(String text) {
         return text != null
@@ -49,6 +43,12 @@ class InteractionRecorder {
                 : null;
     }
 
+    /**
+     * @param inboundRef SignalWire's id for the inbound call or message, if the webhook carried one
+     * @param body a message's text; empty for calls
+     * @return the record, whose token authenticates the status callbacks; empty when nothing was
+     *     recorded
+     */
     Optional<Recorded> record(
             CallRouter.Contact contact, Routing routing, String inboundRef, String body, List<URI> media) {
         if (routing.service() == null || routing.proxy() == null) {

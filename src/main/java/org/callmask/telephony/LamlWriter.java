@@ -132,12 +132,12 @@ class LamlWriter {
                 xml.writeAttribute("answerOnBridge", Boolean.toString(voice.answerOnBridge()));
                 if (voice.record()) {
                     xml.writeAttribute("record", "record-from-answer-dual");
+                    if (statusUrl != null) {
+                        xml.writeAttribute("recordingStatusCallback", statusUrl);
+                    }
                 }
-                if (statusUrl != null) {
-                    // Called when the dial ends, with its outcome and recording; its answer (an
-                    // empty document) ends the call.
-                    xml.writeAttribute("action", statusUrl);
-                }
+                // No action URL: its answer would run on the caller's leg, and a callback that
+                // fails there would make the caller hear a carrier error. Status callbacks only.
                 xml.writeStartElement("Number");
                 if (statusUrl != null) {
                     xml.writeAttribute("statusCallback", statusUrl);

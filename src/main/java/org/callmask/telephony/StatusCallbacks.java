@@ -146,8 +146,10 @@ final class StatusCallbacks {
         return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** SignalWire serves recordings over https only; anything else is not a recording of its. */
     private static boolean isHttp(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        return (u.startsWith("https://") || u.startsWith("http://")) && url.length() <= 2048;
+        return url.toLowerCase(Locale.ROOT).startsWith("https://")
+                && url.length() <= 2048
+                && url.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }

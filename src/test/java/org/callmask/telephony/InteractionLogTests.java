@@ -181,15 +181,16 @@ class InteractionLogTests extends V1RoutingTest {
     }
 
     @Test
-    void aLamlCallReportsThroughItsDialActionAndTheDialledNumbersCallbacks() {
+    void aLamlCallReportsThroughTheDialledNumbersCallbacksAndNeverTakesOverTheCallersLeg() {
         Response answer = formCall(ALICE, P1);
-        String action = xpath(answer.body(), "/Response/Dial/@action");
-        String numberCallback = xpath(answer.body(), "/Response/Dial/Number/@statusCallback");
-        assertThat(numberCallback).isEqualTo(action);
+        String url = xpath(answer.body(), "/Response/Dial/Number/@statusCallback");
+        assertThat(xpath(answer.body(), "/Response/Dial/Number/@statusCallbackEvent"))
+                .isEqualTo("initiated ringing answered completed");
+        assertThat(xpath(answer.body(), "/Response/Dial/@action")).isEmpty();
 
-        Response ringing = http.postForm(pathOf(action), fields("CallSid", "CA99", "CallStatus", "ringing"));
-        Response done = http.postForm(
-                pathOf(action), fields("DialCallSid", "CA99", "DialCallStatus", "completed", "DialCallDuration", "42"));
+        Response ringing = http.postForm(pathOf(url), fields("CallSid", "CA99", "CallStatus", "ringing"));
+        Response done =
+                http.postForm(pathOf(url), fields("CallSid", "CA99", "CallStatus", "completed", "CallDuration", "42"));
 
         assertThat(ringing.status()).isEqualTo(200);
         assertThat(done.status()).isEqualTo(200);
@@ -197,7 +198,27 @@ class InteractionLogTests extends V1RoutingTest {
         String view = interaction(onlyInteractionId());
         assertThat((String) JsonPath.read(view, "$.status")).isEqualTo("ended");
         assertThat((Integer) JsonPath.read(view, "$.duration_seconds")).isEqualTo(42);
+        assertThat((String) JsonPath.read(view, "$.end_reason")).isEqualTo("completed");
         assertThat((String) JsonPath.read(view, "$.outbound_ref")).isEqualTo("CA99");
+    }
+
+    @Test
+    void aRepeatedEndKeepsTheDurationOfTheFirstAndAnswerAfterEndFixesIt() {
+        String url = JsonPath.read(call(ALICE, P1).body(), "$.sections.main[0].connect.call_state_url");
+        clock.advance(Duration.ofSeconds(60));
+        swmlCallback(url, callState("ended", "hangup"));
+        clock.advance(Duration.ofSeconds(30));
+        swmlCallback(url, callState("ended", "hangup"));
+
+        assertThat((Integer) JsonPath.read(interaction(onlyInteractionId()), "$.duration_seconds"))
+                .isZero();
+
+        // The answered callback crossed the ended one: it happened 50 s before the end was reported.
+        clock.advance(Duration.ofSeconds(-80));
+        swmlCallback(url, callState("answered", null));
+
+        assertThat((Integer) JsonPath.read(interaction(onlyInteractionId()), "$.duration_seconds"))
+                .isEqualTo(50);
     }
 
     @Test

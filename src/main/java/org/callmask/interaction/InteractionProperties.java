@@ -1,0 +1,24 @@
+package org.callmask.interaction;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param storeContent keep the text and media URLs of messages that were put through; refused
+ *     ones are never kept
+ * @param writeTimeout how long a webhook waits for its record to be committed before it answers
+ *     without one
+ */
+@ConfigurationProperties("callmask.interactions")
+public record InteractionProperties(
+        @DefaultValue("false") boolean storeContent,
+        @DefaultValue("2s") Duration writeTimeout) {
+
+    public InteractionProperties {
+        if (writeTimeout.isZero() || writeTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "callmask.interactions.write-timeout must be positive, was " + writeTimeout);
+        }
+    }
+}
