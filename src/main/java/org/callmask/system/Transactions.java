@@ -1,8 +1,12 @@
 package org.callmask.system;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,10 +26,14 @@ public class Transactions {
 
     private final TransactionTemplate template;
     private final ReentrantLock sqliteWriter;
+    private final StorageDialect dialect;
+    private final DataSource dataSource;
 
-    Transactions(PlatformTransactionManager transactionManager, StorageDialect dialect) {
+    Transactions(PlatformTransactionManager transactionManager, StorageDialect dialect, DataSource dataSource) {
         this.template = new TransactionTemplate(transactionManager);
         this.sqliteWriter = dialect == StorageDialect.SQLITE ? new ReentrantLock() : null;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
     }
 
     /** Runs {@code work} in a new transaction (joining one already open on this thread). */
@@ -36,8 +44,28 @@ public class Transactions {
         sqliteWriter.lock();
         try {
             return template.execute(work);
+        } catch (RuntimeException e) {
+            replaceConnectionsAfter(e);
+            throw e;
         } finally {
             sqliteWriter.unlock();
+        }
+    }
+
+    /**
+     * A statement SQLite failed with {@code SQLITE_BUSY} (another process held the file, such as
+     * the {@code sqlite3} shell) can stay in progress on its connection, and then every later
+     * commit on that connection fails, long after the file is free: the pool would keep handing
+     * the broken connection to the same thread. So after such a failure, or a failed commit or
+     * rollback, the pool replaces its connections (idle ones now, busy ones when returned).
+     */
+    private void replaceConnectionsAfter(RuntimeException e) {
+        boolean suspect = e instanceof TransactionSystemException;
+        for (Throwable cause = e; cause != null && !suspect; cause = cause.getCause()) {
+            suspect = cause instanceof SQLException sql && dialect.isTransient(sql);
+        }
+        if (suspect && dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
         }
     }
 }
