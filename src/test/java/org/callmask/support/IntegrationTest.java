@@ -24,7 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "callmask.session.sweep-interval=1h",
             "callmask.services.cache=0s",
-            "callmask.callbacks.allow-private-networks=true"
+            "callmask.callbacks.allow-private-networks=true",
+            // Each cached test context keeps its pool: connections open on demand and idle ones
+            // close, so the contexts together stay under PostgreSQL's max_connections.
+            "spring.datasource.hikari.minimum-idle=1",
+            "spring.datasource.hikari.idle-timeout=10s"
         })
 @Import(TestClockConfiguration.class)
 @Tag("store")

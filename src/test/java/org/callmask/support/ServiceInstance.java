@@ -51,6 +51,8 @@ public final class ServiceInstance implements AutoCloseable {
         args.add("--callmask.session.sweep-interval=1h");
         args.add("--spring.main.banner-mode=off");
         args.add("--callmask.callbacks.allow-private-networks=true");
+        args.add("--spring.datasource.hikari.minimum-idle=1");
+        args.add("--spring.datasource.hikari.idle-timeout=10s");
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context;
         try {
