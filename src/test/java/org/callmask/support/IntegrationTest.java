@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
             // Each cached test context keeps its pool: connections open on demand and idle ones
             // close, so the contexts together stay under PostgreSQL's max_connections.
             "spring.datasource.hikari.minimum-idle=1",
-            "spring.datasource.hikari.idle-timeout=10s"
+            "spring.datasource.hikari.idle-timeout=10000"
         })
 @Import(TestClockConfiguration.class)
 @Tag("store")

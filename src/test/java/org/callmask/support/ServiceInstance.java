@@ -52,7 +52,7 @@ public final class ServiceInstance implements AutoCloseable {
         args.add("--spring.main.banner-mode=off");
         args.add("--callmask.callbacks.allow-private-networks=true");
         args.add("--spring.datasource.hikari.minimum-idle=1");
-        args.add("--spring.datasource.hikari.idle-timeout=10s");
+        args.add("--spring.datasource.hikari.idle-timeout=10000");
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context;
         try {
