@@ -35,7 +35,7 @@ final class PathVariants {
 
     /**
      * Reads and writes of every protected kind: the pool, a mask (linking the attacker's phone to
-     * the client), the masks on a number, a service's numbers and sessions in the v1 API, metrics,
+     * the client), the masks on a number, a service's numbers, sessions and interactions in the v1 API, metrics,
      * info, the API description, and both webhooks
      * asked where the proxy number routes the contractor.
      */
@@ -50,6 +50,7 @@ final class PathVariants {
                 new Attempt("GET", "/api/rest/numberMask/" + proxy, null, ""),
                 new Attempt("GET", "/api/v1/services/default/numbers", null, ""),
                 new Attempt("GET", "/api/v1/services/default/sessions", null, ""),
+                new Attempt("GET", "/api/v1/services/default/interactions", null, ""),
                 new Attempt("GET", "/actuator/prometheus", null, ""),
                 new Attempt("GET", "/actuator/info", null, ""),
                 new Attempt("GET", "/v3/api-docs", null, ""),
