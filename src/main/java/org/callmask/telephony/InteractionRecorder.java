@@ -33,16 +33,6 @@ class InteractionRecorder {
         this.interactions = interactions;
     }
 
-    /** SignalWire's ids are short and printable; anything else is not kept. */
-    private static String ref(String text) {
-        return text != null
-                        && !text.isBlank()
-                        && text.length() <= 64
-                        && text.chars().allMatch(c -> c > 0x20 && c < 0x7f)
-                ? text
-                : null;
-    }
-
     /**
      * @param inboundRef SignalWire's id for the inbound call or message, if the webhook carried one
      * @param body a message's text; empty for calls
@@ -81,7 +71,7 @@ class InteractionRecorder {
                 route == null ? null : route.caller(),
                 to,
                 routing.proxy(),
-                ref(inboundRef),
+                StatusCallbacks.ref(inboundRef).orElse(null),
                 outcome,
                 reason,
                 body == null || body.isEmpty() ? null : body,

@@ -126,8 +126,11 @@ final class StatusCallbacks {
         return node.isString() ? ref(node.asString()) : Optional.empty();
     }
 
-    /** An id or reason as SignalWire sends them: short and printable, or nothing. */
-    private static Optional<String> ref(String text) {
+    /**
+     * An id or reason as SignalWire sends them (a call_id, CallSid, MessageSid, error code): short
+     * and printable, or nothing. The inbound ids of the webhooks are read by the same rule.
+     */
+    static Optional<String> ref(String text) {
         return Optional.ofNullable(text)
                 .map(String::strip)
                 .filter(s -> !s.isEmpty() && s.length() <= 64 && s.chars().allMatch(c -> c > 0x20 && c < 0x7f));
