@@ -42,4 +42,29 @@ public record Interaction(
         statusHistory = List.copyOf(statusHistory);
         mediaUrls = List.copyOf(mediaUrls);
     }
+
+    /** This interaction with its history as read from its own table. */
+    Interaction withStatusHistory(List<StatusChange> history) {
+        return new Interaction(
+                id,
+                service,
+                sessionId,
+                type,
+                from,
+                to,
+                proxyNumber,
+                inboundRef,
+                outboundRef,
+                outcome,
+                reason,
+                status,
+                history,
+                durationSeconds,
+                endReason,
+                recordingUrl,
+                body,
+                mediaUrls,
+                createdAt,
+                updatedAt);
+    }
 }

@@ -57,21 +57,7 @@ public class InteractionLog {
      */
     public Recorded record(NewInteraction interaction) {
         boolean putThrough = interaction.outcome() == Outcome.CONNECTED || interaction.outcome() == Outcome.FORWARDED;
-        NewInteraction kept = storeContent && putThrough
-                ? interaction
-                : new NewInteraction(
-                        interaction.service(),
-                        interaction.sessionKey(),
-                        interaction.sessionId(),
-                        interaction.type(),
-                        interaction.from(),
-                        interaction.to(),
-                        interaction.proxyNumber(),
-                        interaction.inboundRef(),
-                        interaction.outcome(),
-                        interaction.reason(),
-                        null,
-                        null);
+        NewInteraction kept = storeContent && putThrough ? interaction : interaction.withoutContent();
         InteractionId id = InteractionId.random();
         String token = StatusToken.random();
         writer.write(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));

@@ -289,14 +289,14 @@ class InteractionRows {
                 == 1;
     }
 
-    private List<Interaction> withHistories(List<Row> rows) {
-        if (rows.isEmpty()) {
+    private List<Interaction> withHistories(List<Interaction> found) {
+        if (found.isEmpty()) {
             return List.of();
         }
         Map<String, List<StatusChange>> histories =
-                histories(rows.stream().map(Row::id).toList());
-        return rows.stream()
-                .map(row -> row.with(histories.getOrDefault(row.id(), List.of())))
+                histories(found.stream().map(i -> i.id().value()).toList());
+        return found.stream()
+                .map(i -> i.withStatusHistory(histories.getOrDefault(i.id().value(), List.of())))
                 .toList();
     }
 
@@ -313,36 +313,8 @@ class InteractionRows {
         return out;
     }
 
-    /** An interaction row before its history is attached. */
-    private record Row(String id, Interaction partial) {
-
-        Interaction with(List<StatusChange> history) {
-            Interaction p = partial;
-            return new Interaction(
-                    p.id(),
-                    p.service(),
-                    p.sessionId(),
-                    p.type(),
-                    p.from(),
-                    p.to(),
-                    p.proxyNumber(),
-                    p.inboundRef(),
-                    p.outboundRef(),
-                    p.outcome(),
-                    p.reason(),
-                    p.status(),
-                    history,
-                    p.durationSeconds(),
-                    p.endReason(),
-                    p.recordingUrl(),
-                    p.body(),
-                    p.mediaUrls(),
-                    p.createdAt(),
-                    p.updatedAt());
-        }
-    }
-
-    private static Row toRow(ResultSet rs, int row) throws SQLException {
+    /** An interaction as its row holds it, its history not yet attached. */
+    private static Interaction toRow(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("id");
         String sessionId = rs.getString("session_id");
         String from = rs.getString("from_participant");
@@ -350,29 +322,27 @@ class InteractionRows {
         String status = rs.getString("status");
         int duration = rs.getInt("duration_seconds");
         Integer durationSeconds = rs.wasNull() ? null : duration;
-        return new Row(
-                id,
-                new Interaction(
-                        new InteractionId(id),
-                        new ServiceId(rs.getString("service_id")),
-                        sessionId == null ? null : new SessionId(sessionId),
-                        InteractionType.of(rs.getString("type")).orElseThrow(),
-                        from == null ? null : new ParticipantId(from),
-                        to == null ? null : new ParticipantId(to),
-                        new PhoneNumber(rs.getString("proxy_number")),
-                        rs.getString("inbound_ref"),
-                        rs.getString("outbound_ref"),
-                        Outcome.of(rs.getString("outcome")).orElseThrow(),
-                        rs.getString("reason"),
-                        status == null ? null : InteractionStatus.of(status).orElse(null),
-                        List.of(),
-                        durationSeconds,
-                        rs.getString("end_reason"),
-                        rs.getString("recording_url"),
-                        rs.getString("body"),
-                        media(rs.getString("media_urls")),
-                        Instant.ofEpochMilli(rs.getLong("created_at")),
-                        Instant.ofEpochMilli(rs.getLong("updated_at"))));
+        return new Interaction(
+                new InteractionId(id),
+                new ServiceId(rs.getString("service_id")),
+                sessionId == null ? null : new SessionId(sessionId),
+                InteractionType.of(rs.getString("type")).orElseThrow(),
+                from == null ? null : new ParticipantId(from),
+                to == null ? null : new ParticipantId(to),
+                new PhoneNumber(rs.getString("proxy_number")),
+                rs.getString("inbound_ref"),
+                rs.getString("outbound_ref"),
+                Outcome.of(rs.getString("outcome")).orElseThrow(),
+                rs.getString("reason"),
+                status == null ? null : InteractionStatus.of(status).orElse(null),
+                List.of(),
+                durationSeconds,
+                rs.getString("end_reason"),
+                rs.getString("recording_url"),
+                rs.getString("body"),
+                media(rs.getString("media_urls")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
     private static List<String> media(String json) {

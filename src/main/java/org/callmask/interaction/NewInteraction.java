@@ -37,4 +37,10 @@ public record NewInteraction(
     public NewInteraction {
         mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
     }
+
+    /** The same contact without the message's text and media. */
+    NewInteraction withoutContent() {
+        return new NewInteraction(
+                service, sessionKey, sessionId, type, from, to, proxyNumber, inboundRef, outcome, reason, null, null);
+    }
 }
