@@ -58,9 +58,11 @@ public enum StorageDialect {
      * the store rolled it back whole.
      */
     public boolean isRetryable(RuntimeException e) {
-        if (e instanceof TransientDataAccessException || isUniqueViolation(e)) {
-            return true;
-        }
+        return e instanceof TransientDataAccessException || isUniqueViolation(e) || lostALock(e);
+    }
+
+    /** Whether the driver reported a lock it could not get (a busy file, a deadlock), anywhere in the causes. */
+    boolean lostALock(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && isTransient(sql)) {
                 return true;

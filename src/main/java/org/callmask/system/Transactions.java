@@ -1,7 +1,6 @@
 package org.callmask.system;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
@@ -60,10 +59,7 @@ public class Transactions {
      * rollback, the pool replaces its connections (idle ones now, busy ones when returned).
      */
     private void replaceConnectionsAfter(RuntimeException e) {
-        boolean suspect = e instanceof TransactionSystemException;
-        for (Throwable cause = e; cause != null && !suspect; cause = cause.getCause()) {
-            suspect = cause instanceof SQLException sql && dialect.isTransient(sql);
-        }
+        boolean suspect = e instanceof TransactionSystemException || dialect.lostALock(e);
         if (suspect && dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
             hikari.getHikariPoolMXBean().softEvictConnections();
         }
