@@ -1,5 +1,6 @@
 package org.callmask.service;
 
+import java.net.URI;
 import org.callmask.core.PhoneNumber;
 
 /**
@@ -32,11 +33,32 @@ public record OutOfSession(CallPolicy call, MessagePolicy message) {
     /** Connect the caller to a fixed number (a support line), showing the proxy number. */
     public record Forward(PhoneNumber to) implements CallPolicy {}
 
+    /**
+     * Ask the platform what to do; when it has no answer (204, a failure, a timeout), do what
+     * {@code fallback} says.
+     */
+    public record CallCallback(URI url, CallPolicy fallback) implements CallPolicy {
+        public CallCallback {
+            if (url == null || fallback == null || fallback instanceof CallCallback) {
+                throw new IllegalArgumentException("A callback needs a URL and an announce or forward fallback");
+            }
+        }
+    }
+
     /** What a text gets. */
     public sealed interface MessagePolicy {}
 
     /** Nothing: the sender learns nothing, not even that the number is a proxy. */
     public record Drop() implements MessagePolicy {}
+
+    /** Ask the platform what to do; when it has no answer, do what {@code fallback} says. */
+    public record MessageCallback(URI url, MessagePolicy fallback) implements MessagePolicy {
+        public MessageCallback {
+            if (url == null || fallback == null || fallback instanceof MessageCallback) {
+                throw new IllegalArgumentException("A callback needs a URL and a drop or reply fallback");
+            }
+        }
+    }
 
     /** A text back to the sender from the proxy number. */
     public record Reply(String text) implements MessagePolicy {

@@ -1,5 +1,6 @@
 package org.callmask.service;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,7 +17,8 @@ class ServiceRepository {
 
     private static final String COLUMNS = """
             SELECT id, unique_name, default_ttl, geo_match, number_selection, cool_off,
-                   out_of_session, voice, created_at, updated_at
+                   out_of_session, voice, callback_url, intercept_url, intercept_on_failure,
+                   grace_period, created_at, updated_at
             FROM service
             """;
 
@@ -33,17 +35,44 @@ class ServiceRepository {
 
     private static final String INSERT = """
             INSERT INTO service (id, unique_name, default_ttl, geo_match, number_selection, cool_off,
-                                 out_of_session, voice, created_at, updated_at)
+                                 out_of_session, voice, callback_url, intercept_url, intercept_on_failure,
+                                 grace_period, callback_secret, created_at, updated_at)
             VALUES (:id, :name, :defaultTtl, :geoMatch, :numberSelection, :coolOff,
-                    :outOfSession, :voice, :now, :now)
+                    :outOfSession, :voice, :callbackUrl, :interceptUrl, :interceptOnFailure,
+                    :gracePeriod, :secret, :now, :now)
             """;
 
     private static final String UPDATE = """
             UPDATE service
             SET unique_name = :name, default_ttl = :defaultTtl, geo_match = :geoMatch,
                 number_selection = :numberSelection, cool_off = :coolOff,
-                out_of_session = :outOfSession, voice = :voice, updated_at = :now
+                out_of_session = :outOfSession, voice = :voice, callback_url = :callbackUrl,
+                intercept_url = :interceptUrl, intercept_on_failure = :interceptOnFailure,
+                grace_period = :gracePeriod, updated_at = :now
             WHERE id = :id AND deleted_at IS NULL
+            """;
+
+    private static final String SECRETS = """
+            SELECT callback_secret, previous_callback_secret, previous_secret_until
+            FROM service
+            WHERE id = :id
+            """;
+
+    // The previous secret keeps signing until its grace period ends; a rotation within the grace
+    // period of the last one ends that one at once, so at most two secrets ever sign.
+    private static final String ROTATE = """
+            UPDATE service
+            SET previous_callback_secret = callback_secret,
+                previous_secret_until = CASE WHEN callback_secret IS NULL THEN NULL ELSE :previousUntil END,
+                callback_secret = :secret,
+                updated_at = :now
+            WHERE id = :id AND deleted_at IS NULL
+            """;
+
+    private static final String SET_SECRET_IF_NONE = """
+            UPDATE service
+            SET callback_secret = :secret, updated_at = :now
+            WHERE id = :id AND callback_secret IS NULL AND deleted_at IS NULL
             """;
 
     private static final String DELETE = """
@@ -82,9 +111,43 @@ class ServiceRepository {
                 .list();
     }
 
-    void insert(ProxyService service) {
+    void insert(ProxyService service, String secret) {
         bind(jdbc.sql(INSERT), service.id(), service.uniqueName(), service.settings(), service.createdAt())
+                .param("secret", secret)
                 .update();
+    }
+
+    Optional<CallbackSecrets> secrets(ServiceId id) {
+        return jdbc.sql(SECRETS)
+                .param("id", id.value())
+                .query((rs, row) -> {
+                    long until = rs.getLong("previous_secret_until");
+                    return new CallbackSecrets(
+                            rs.getString("callback_secret"),
+                            rs.getString("previous_callback_secret"),
+                            rs.wasNull() ? null : Instant.ofEpochMilli(until));
+                })
+                .optional();
+    }
+
+    boolean rotate(ServiceId id, String secret, Instant previousUntil, Instant now) {
+        return jdbc.sql(ROTATE)
+                        .param("id", id.value())
+                        .param("secret", secret)
+                        .param("previousUntil", previousUntil.toEpochMilli())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    /** Gives a service that has no secret yet (one from before secrets existed) its first. */
+    boolean setSecretIfNone(ServiceId id, String secret, Instant now) {
+        return jdbc.sql(SET_SECRET_IF_NONE)
+                        .param("id", id.value())
+                        .param("secret", secret)
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
     }
 
     boolean update(ServiceId id, String name, ServiceSettings settings, Instant now) {
@@ -109,6 +172,16 @@ class ServiceRepository {
                 .param("coolOff", settings.coolOff().toSeconds())
                 .param("outOfSession", SettingsJson.write(settings.outOfSession()))
                 .param("voice", SettingsJson.write(settings.voice()))
+                .param(
+                        "callbackUrl",
+                        settings.hooks().callback().map(URI::toString).orElse(null))
+                .param(
+                        "interceptUrl",
+                        settings.hooks().intercept().map(URI::toString).orElse(null))
+                .param(
+                        "interceptOnFailure",
+                        settings.hooks().interceptOnFailure().wire())
+                .param("gracePeriod", settings.hooks().gracePeriod().toSeconds())
                 .param("now", now.toEpochMilli());
     }
 
@@ -119,12 +192,22 @@ class ServiceRepository {
                 NumberSelection.of(rs.getString("number_selection")).orElseThrow(),
                 Duration.ofSeconds(rs.getLong("cool_off")),
                 SettingsJson.readOutOfSession(rs.getString("out_of_session")),
-                SettingsJson.readVoice(rs.getString("voice")));
+                SettingsJson.readVoice(rs.getString("voice")),
+                new Hooks(
+                        uri(rs.getString("callback_url")),
+                        uri(rs.getString("intercept_url")),
+                        InterceptFailure.of(rs.getString("intercept_on_failure"))
+                                .orElseThrow(),
+                        Duration.ofSeconds(rs.getLong("grace_period"))));
         return new ProxyService(
                 new ServiceId(rs.getString("id")),
                 rs.getString("unique_name"),
                 settings,
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    private static URI uri(String text) {
+        return text == null ? null : URI.create(text);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
  * @param defaultTtl sliding lifetime of a session that sets none; zero for no limit
  * @param coolOff how long a released (proxy number, participant) pair is kept from that
  *     participant's sessions with anyone else
+ * @param hooks where events go and who is asked before a contact is routed
  */
 public record ServiceSettings(
         Duration defaultTtl,
@@ -15,7 +16,8 @@ public record ServiceSettings(
         NumberSelection numberSelection,
         Duration coolOff,
         OutOfSession outOfSession,
-        VoiceOptions voice) {
+        VoiceOptions voice,
+        Hooks hooks) {
 
     public static final Duration MAX_TTL = Duration.ofDays(3650);
     public static final Duration MAX_COOL_OFF = Duration.ofDays(365);
@@ -26,7 +28,8 @@ public record ServiceSettings(
             NumberSelection.PREFER_STICKY,
             Duration.ZERO,
             OutOfSession.DEFAULTS,
-            VoiceOptions.DEFAULTS);
+            VoiceOptions.DEFAULTS,
+            Hooks.NONE);
 
     public ServiceSettings {
         if (defaultTtl.isNegative() || defaultTtl.compareTo(MAX_TTL) > 0 || defaultTtl.toMillis() % 1000 != 0) {

@@ -1,8 +1,10 @@
 package org.callmask.service;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Services {
 
     private static final Logger log = LoggerFactory.getLogger(Services.class);
+
+    /** The longest a rotated-out secret keeps signing. */
+    public static final Duration MAX_SECRET_GRACE = Duration.ofDays(7);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ServiceRepository repository;
     private final Transactions transactions;
@@ -75,7 +82,7 @@ public class Services {
         ProxyService service = new ProxyService(ServiceId.random(), uniqueName, settings, now, now);
         try {
             transactions.write(status -> {
-                repository.insert(service);
+                repository.insert(service, newSecret());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -201,6 +208,54 @@ public class Services {
         byId.remove(service.id());
         idsByName.remove(service.uniqueName());
         return repository.delete(service.id(), clock.instant());
+    }
+
+    /**
+     * The secrets that sign the service's outgoing requests now.
+     *
+     * @throws ServiceNotFound when it is gone
+     */
+    public CallbackSecrets callbackSecrets(ServiceId id) {
+        return repository.secrets(id).orElseThrow(ServiceNotFound::new);
+    }
+
+    /**
+     * Gives the service a new callback secret. The previous one keeps signing alongside it for
+     * {@code grace}, so the platform can switch its verification over without losing a delivery.
+     *
+     * @return the new secret, which is shown only this once
+     * @throws ServiceNotFound when it is gone
+     */
+    public String rotateCallbackSecret(ProxyService service, Duration grace) {
+        if (grace.isNegative() || grace.compareTo(MAX_SECRET_GRACE) > 0) {
+            throw new IllegalArgumentException(
+                    "grace_period must be between 0 and " + MAX_SECRET_GRACE.toSeconds() + " seconds");
+        }
+        String secret = newSecret();
+        Instant now = clock.instant();
+        boolean rotated = transactions.write(status -> repository.rotate(service.id(), secret, now.plus(grace), now));
+        if (!rotated) {
+            throw new ServiceNotFound();
+        }
+        log.info("Service {}: callback secret rotated, the previous one signs for {} more", service.id(), grace);
+        return secret;
+    }
+
+    /**
+     * Gives a service from before callback secrets existed its first one.
+     *
+     * @return the new secret, shown only this once; empty when it had one already
+     */
+    public Optional<String> ensureCallbackSecret(ProxyService service) {
+        String secret = newSecret();
+        boolean set = transactions.write(status -> repository.setSecretIfNone(service.id(), secret, clock.instant()));
+        return set ? Optional.of(secret) : Optional.empty();
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static void requireName(String name) {

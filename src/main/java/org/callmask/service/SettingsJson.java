@@ -1,5 +1,6 @@
 package org.callmask.service;
 
+import java.net.URI;
 import org.callmask.core.PhoneNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,34 +19,57 @@ final class SettingsJson {
 
     static String write(OutOfSession policy) {
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode call = root.putObject("call");
-        if (policy.call() instanceof OutOfSession.Forward forward) {
+        write(root.putObject("call"), policy.call());
+        write(root.putObject("message"), policy.message());
+        return JSON.writeValueAsString(root);
+    }
+
+    private static void write(ObjectNode call, OutOfSession.CallPolicy policy) {
+        if (policy instanceof OutOfSession.Forward forward) {
             call.put("action", "forward").put("to", forward.to().e164());
-        } else if (policy.call() instanceof OutOfSession.Announce announce) {
+        } else if (policy instanceof OutOfSession.Announce announce) {
             call.put("action", "announce").put("message", announce.message());
+        } else if (policy instanceof OutOfSession.CallCallback callback) {
+            call.put("action", "callback").put("url", callback.url().toString());
+            write(call.putObject("fallback"), callback.fallback());
         }
-        ObjectNode message = root.putObject("message");
-        if (policy.message() instanceof OutOfSession.Reply reply) {
+    }
+
+    private static void write(ObjectNode message, OutOfSession.MessagePolicy policy) {
+        if (policy instanceof OutOfSession.Reply reply) {
             message.put("action", "reply").put("text", reply.text());
+        } else if (policy instanceof OutOfSession.MessageCallback callback) {
+            message.put("action", "callback").put("url", callback.url().toString());
+            write(message.putObject("fallback"), callback.fallback());
         } else {
             message.put("action", "drop");
         }
-        return JSON.writeValueAsString(root);
     }
 
     static OutOfSession readOutOfSession(String text) {
         JsonNode root = JSON.readTree(text);
-        JsonNode call = root.path("call");
-        OutOfSession.CallPolicy callPolicy = "forward"
-                        .equals(call.path("action").asString(""))
-                ? new OutOfSession.Forward(PhoneNumber.parse(call.path("to").asString()))
-                : new OutOfSession.Announce(nullableText(call.path("message")));
-        JsonNode message = root.path("message");
-        OutOfSession.MessagePolicy messagePolicy =
-                "reply".equals(message.path("action").asString(""))
-                        ? new OutOfSession.Reply(message.path("text").asString())
-                        : new OutOfSession.Drop();
-        return new OutOfSession(callPolicy, messagePolicy);
+        return new OutOfSession(callPolicy(root.path("call")), messagePolicy(root.path("message")));
+    }
+
+    private static OutOfSession.CallPolicy callPolicy(JsonNode call) {
+        return switch (call.path("action").asString("")) {
+            case "forward" ->
+                new OutOfSession.Forward(PhoneNumber.parse(call.path("to").asString()));
+            case "callback" ->
+                new OutOfSession.CallCallback(
+                        URI.create(call.path("url").asString()), callPolicy(call.path("fallback")));
+            default -> new OutOfSession.Announce(nullableText(call.path("message")));
+        };
+    }
+
+    private static OutOfSession.MessagePolicy messagePolicy(JsonNode message) {
+        return switch (message.path("action").asString("")) {
+            case "reply" -> new OutOfSession.Reply(message.path("text").asString());
+            case "callback" ->
+                new OutOfSession.MessageCallback(
+                        URI.create(message.path("url").asString()), messagePolicy(message.path("fallback")));
+            default -> new OutOfSession.Drop();
+        };
     }
 
     static String write(VoiceOptions voice) {

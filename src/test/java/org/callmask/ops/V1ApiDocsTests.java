@@ -413,7 +413,7 @@ class V1ApiDocsTests extends IntegrationTest {
                 operations++;
             }
         }
-        assertThat(operations).as("v1 operations").isEqualTo(23);
+        assertThat(operations).as("v1 operations").isEqualTo(24);
     }
 
     private static List<Example> problemExamples(JsonNode op) {

@@ -1,5 +1,6 @@
 package org.callmask.api.v1;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.callmask.core.InvalidPhoneNumber;
 import org.callmask.core.PhoneNumber;
+import org.callmask.service.HookUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -91,6 +93,20 @@ final class Fields {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /** A URL CallMask will send requests to; empty when absent or null. */
+    Optional<URI> url(String name) {
+        Optional<String> text = text(name, HookUrl.MAX_LENGTH);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String problem = HookUrl.problem(text.get());
+        if (problem != null) {
+            error(name, problem);
+            return Optional.empty();
+        }
+        return Optional.of(URI.create(text.get()));
     }
 
     Optional<String> requiredText(String name, int maxLength) {

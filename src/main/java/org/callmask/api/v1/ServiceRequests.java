@@ -1,9 +1,12 @@
 package org.callmask.api.v1;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.callmask.core.PhoneNumber;
 import org.callmask.service.GeoMatch;
+import org.callmask.service.Hooks;
+import org.callmask.service.InterceptFailure;
 import org.callmask.service.NumberSelection;
 import org.callmask.service.OutOfSession;
 import org.callmask.service.ServiceName;
@@ -15,7 +18,17 @@ import tools.jackson.databind.JsonNode;
 final class ServiceRequests {
 
     static final String[] FIELDS = {
-        "unique_name", "default_ttl", "geo_match", "number_selection", "cool_off", "out_of_session", "voice"
+        "unique_name",
+        "default_ttl",
+        "geo_match",
+        "number_selection",
+        "cool_off",
+        "out_of_session",
+        "voice",
+        "callback_url",
+        "intercept_url",
+        "intercept_on_failure",
+        "grace_period"
     };
 
     private ServiceRequests() {}
@@ -54,6 +67,7 @@ final class ServiceRequests {
                         "voice", "record", "ring_timeout", "max_duration", "whisper", "answer_on_bridge")
                 .map(v -> voice(v, base.voice()))
                 .orElse(base.voice());
+        Hooks hooks = hooks(fields, base.hooks());
         fields.requireValid();
         return new Read(
                 name.orElse(currentName),
@@ -63,23 +77,42 @@ final class ServiceRequests {
                         selection.orElse(base.numberSelection()),
                         coolOff.map(Duration::ofSeconds).orElse(base.coolOff()),
                         outOfSession,
-                        voice));
+                        voice,
+                        hooks));
+    }
+
+    /** A URL sent as null is cleared; one not sent is kept. */
+    private static Hooks hooks(Fields fields, Hooks base) {
+        Optional<URI> callback = fields.url("callback_url");
+        Optional<URI> intercept = fields.url("intercept_url");
+        Optional<InterceptFailure> onFailure =
+                fields.choice("intercept_on_failure", InterceptFailure::of, "allow, deny");
+        Optional<Long> grace = fields.integer("grace_period", 0, Hooks.MAX_GRACE_PERIOD.toSeconds());
+        return new Hooks(
+                fields.has("callback_url") ? callback.orElse(null) : base.callbackUrl(),
+                fields.has("intercept_url") ? intercept.orElse(null) : base.interceptUrl(),
+                onFailure.orElse(base.interceptOnFailure()),
+                grace.map(Duration::ofSeconds).orElse(base.gracePeriod()));
     }
 
     private static OutOfSession outOfSession(Fields fields, OutOfSession base) {
-        OutOfSession.CallPolicy call = fields.object("call", "action", "message", "to")
-                .map(c -> callPolicy(c, base.call()))
+        OutOfSession.CallPolicy call = fields.object("call", "action", "message", "to", "url", "fallback")
+                .map(c -> callPolicy(c, base.call(), true))
                 .orElse(base.call());
-        OutOfSession.MessagePolicy message = fields.object("message", "action", "text")
-                .map(m -> messagePolicy(m, base.message()))
+        OutOfSession.MessagePolicy message = fields.object("message", "action", "text", "url", "fallback")
+                .map(m -> messagePolicy(m, base.message(), true))
                 .orElse(base.message());
         return new OutOfSession(call, message);
     }
 
-    private static OutOfSession.CallPolicy callPolicy(Fields fields, OutOfSession.CallPolicy base) {
+    /** @param mayCall false inside a callback's fallback, which must say what to do itself */
+    private static OutOfSession.CallPolicy callPolicy(Fields fields, OutOfSession.CallPolicy base, boolean mayCall) {
         Optional<String> action = fields.requiredText("action", 20);
         if (action.isEmpty()) {
             return base;
+        }
+        if (!action.get().equals("callback")) {
+            onlyForCallback(fields);
         }
         switch (action.get()) {
             case "announce" -> {
@@ -103,17 +136,38 @@ final class ServiceRequests {
                 return to.<OutOfSession.CallPolicy>map(OutOfSession.Forward::new)
                         .orElse(base);
             }
+            case "callback" -> {
+                if (!mayCall) {
+                    fields.error("action", "must be one of announce, forward");
+                    return base;
+                }
+                if (fields.has("message") || fields.has("to")) {
+                    fields.error(fields.has("message") ? "message" : "to", "belongs in fallback for action callback");
+                }
+                Optional<URI> url = requiredUrl(fields);
+                OutOfSession.CallPolicy fallback = fields.object("fallback", "action", "message", "to")
+                        .map(f -> callPolicy(f, new OutOfSession.Announce(null), false))
+                        .orElse(new OutOfSession.Announce(null));
+                return url.<OutOfSession.CallPolicy>map(u -> new OutOfSession.CallCallback(u, fallback))
+                        .orElse(base);
+            }
             default -> {
-                fields.error("action", "must be one of announce, forward");
+                fields.error(
+                        "action",
+                        mayCall ? "must be one of announce, forward, callback" : "must be one of announce, forward");
                 return base;
             }
         }
     }
 
-    private static OutOfSession.MessagePolicy messagePolicy(Fields fields, OutOfSession.MessagePolicy base) {
+    private static OutOfSession.MessagePolicy messagePolicy(
+            Fields fields, OutOfSession.MessagePolicy base, boolean mayCall) {
         Optional<String> action = fields.requiredText("action", 20);
         if (action.isEmpty()) {
             return base;
+        }
+        if (!action.get().equals("callback")) {
+            onlyForCallback(fields);
         }
         switch (action.get()) {
             case "drop" -> {
@@ -127,11 +181,42 @@ final class ServiceRequests {
                 return text.<OutOfSession.MessagePolicy>map(OutOfSession.Reply::new)
                         .orElse(base);
             }
+            case "callback" -> {
+                if (!mayCall) {
+                    fields.error("action", "must be one of drop, reply");
+                    return base;
+                }
+                if (fields.has("text")) {
+                    fields.error("text", "belongs in fallback for action callback");
+                }
+                Optional<URI> url = requiredUrl(fields);
+                OutOfSession.MessagePolicy fallback = fields.object("fallback", "action", "text")
+                        .map(f -> messagePolicy(f, new OutOfSession.Drop(), false))
+                        .orElse(new OutOfSession.Drop());
+                return url.<OutOfSession.MessagePolicy>map(u -> new OutOfSession.MessageCallback(u, fallback))
+                        .orElse(base);
+            }
             default -> {
-                fields.error("action", "must be one of drop, reply");
+                fields.error("action", mayCall ? "must be one of drop, reply, callback" : "must be one of drop, reply");
                 return base;
             }
         }
+    }
+
+    private static void onlyForCallback(Fields fields) {
+        for (String name : new String[] {"url", "fallback"}) {
+            if (fields.has(name)) {
+                fields.error(name, "is only for action callback");
+            }
+        }
+    }
+
+    private static Optional<URI> requiredUrl(Fields fields) {
+        if (!fields.has("url") || fields.isNull("url")) {
+            fields.error("url", "is required for action callback");
+            return Optional.empty();
+        }
+        return fields.url("url");
     }
 
     private static VoiceOptions voice(Fields fields, VoiceOptions base) {

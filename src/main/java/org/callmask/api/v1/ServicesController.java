@@ -1,5 +1,6 @@
 package org.callmask.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -8,7 +9,11 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.callmask.api.v1.Views.PageView;
 import org.callmask.api.v1.Views.ServiceView;
 import org.callmask.pool.NumberPool;
@@ -57,17 +62,26 @@ class ServicesController {
     private final Sessions sessions;
     private final NumberPool pool;
 
-    ServicesController(Services services, Sessions sessions, NumberPool pool) {
+    private final Clock clock;
+
+    ServicesController(Services services, Sessions sessions, NumberPool pool, Clock clock) {
         this.services = services;
         this.sessions = sessions;
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** A call forwarded to a proxy number would come straight back into a pool. */
     private void refuseForwardingIntoThePool(ServiceSettings settings) {
-        if (settings.outOfSession().call() instanceof OutOfSession.Forward forward
+        OutOfSession.CallPolicy call = settings.outOfSession().call();
+        String field = "out_of_session.call.to";
+        if (call instanceof OutOfSession.CallCallback callback) {
+            call = callback.fallback();
+            field = "out_of_session.call.fallback.to";
+        }
+        if (call instanceof OutOfSession.Forward forward
                 && !pool.present(List.of(forward.to())).isEmpty()) {
-            throw InvalidInput.of("out_of_session.call.to", "must not be a pool number");
+            throw InvalidInput.of(field, "must not be a pool number");
         }
     }
 
@@ -142,7 +156,8 @@ class ServicesController {
         ServiceRequests.Read read = ServiceRequests.read(body, null, ServiceSettings.DEFAULTS, true);
         refuseForwardingIntoThePool(read.settings());
         ProxyService created = services.create(read.uniqueName(), read.settings());
-        return ResponseEntity.status(HttpStatus.CREATED).body(ServiceView.of(created));
+        String secret = services.callbackSecrets(created.id()).current();
+        return ResponseEntity.status(HttpStatus.CREATED).body(ServiceView.of(created, secret));
     }
 
     @Operation(
@@ -266,8 +281,101 @@ class ServicesController {
         ProxyService current = services.require(service);
         ServiceRequests.Read read = ServiceRequests.read(body, current.uniqueName(), current.settings(), false);
         refuseForwardingIntoThePool(read.settings());
-        return ServiceView.of(services.update(current, read.uniqueName(), read.settings()));
+        ProxyService changed = services.update(current, read.uniqueName(), read.settings());
+        // A service from before secrets existed gets its first when it first needs one, and sees it here.
+        String secret = read.settings().hooks().callback().isPresent()
+                        || read.settings().hooks().intercept().isPresent()
+                        || usesCallbacks(read.settings().outOfSession())
+                ? services.ensureCallbackSecret(changed).orElse(null)
+                : null;
+        return ServiceView.of(changed, secret);
     }
+
+    private static boolean usesCallbacks(OutOfSession policy) {
+        return policy.call() instanceof OutOfSession.CallCallback
+                || policy.message() instanceof OutOfSession.MessageCallback;
+    }
+
+    @Operation(
+            summary = "Rotate the callback secret",
+            description = "Gives the service a new secret, shown only in this answer. For grace_period seconds "
+                    + "(default 86400, at most 604800) the previous secret signs alongside it: each request then "
+                    + "carries two v1= signatures, so the platform can switch its verification over without losing "
+                    + "a delivery. A rotation within a grace period ends the older secret at once.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The new secret",
+            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = SecretView.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "grace_period is not a whole number of seconds from 0 to 604800 (invalid-request).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "invalid-request", value = V1Docs.EXAMPLE_INVALID_GRACE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "413",
+            description = V1Docs.TOO_LARGE,
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            examples = @ExampleObject(name = "too-large", value = V1Docs.EXAMPLE_TOO_LARGE)))
+    @ApiResponse(
+            responseCode = "415",
+            description = V1Docs.UNSUPPORTED,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "unsupported-media-type",
+                                            value = V1Docs.EXAMPLE_UNSUPPORTED)))
+    @PostMapping(path = "/{service}/callback_secret")
+    SecretView rotateSecret(
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = V1Docs.JSON,
+                                            schema = @Schema(implementation = V1Docs.RotateSecretRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "rotate",
+                                                            summary = "The old secret signs for one more hour",
+                                                            value = "{\"grace_period\": 3600}")))
+                    @RequestBody(required = false)
+                    JsonNode body) {
+        ProxyService current = services.require(service);
+        Fields fields = Fields.of(body, "grace_period");
+        Optional<Long> grace = fields.integer("grace_period", 0, Services.MAX_SECRET_GRACE.toSeconds());
+        fields.requireValid();
+        Duration period = grace.map(Duration::ofSeconds).orElse(Duration.ofDays(1));
+        String secret = services.rotateCallbackSecret(current, period);
+        return new SecretView(secret, clock.instant().plus(period));
+    }
+
+    @Schema(name = "CallbackSecret", description = "A service's new callback secret.")
+    record SecretView(
+            @Schema(
+                    description = "Signs every request CallMask sends for the service from now on.",
+                    example = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f")
+            @JsonProperty("callback_secret")
+            String callbackSecret,
+
+            @Schema(description = "Until when the previous secret signs as well.", example = "2026-12-02T09:30:00Z")
+            @JsonProperty("previous_secret_valid_until")
+            Instant previousSecretValidUntil) {}
 
     @Operation(
             summary = "Delete a service",

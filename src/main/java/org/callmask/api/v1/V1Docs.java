@@ -69,7 +69,38 @@ final class V1Docs {
             OutOfSessionRequest out_of_session,
 
             @Schema(description = "How calls between participants are put through.")
-            VoiceRequest voice) {}
+            VoiceRequest voice,
+
+            @Schema(
+                    description = "Where the service's events are POSTed, signed with the callback secret; absent "
+                            + "or null: no events are kept. An absolute http(s) URL without user info.",
+                    example = "https://platform.example.com/callmask/events",
+                    maxLength = 2000,
+                    nullable = true)
+            String callback_url,
+
+            @Schema(
+                    description = "Asked, signed, before each call or text is routed: 403 blocks it, any 2xx allows "
+                            + "it. Absent or null: nobody is asked.",
+                    example = "https://platform.example.com/callmask/intercept",
+                    maxLength = 2000,
+                    nullable = true)
+            String intercept_url,
+
+            @Schema(
+                    description = "What a contact gets when the intercept hook times out, cannot be reached or "
+                            + "answers 5xx: allow (default) or deny.",
+                    allowableValues = {"allow", "deny"},
+                    example = "allow")
+            String intercept_on_failure,
+
+            @Schema(
+                    description = "Seconds after a session closed during which an out-of-session callback about one "
+                            + "of its participants names it; 0 to 2592000, default 86400.",
+                    example = "86400",
+                    minimum = "0",
+                    maximum = "2592000")
+            Long grace_period) {}
 
     @Schema(
             description = "Changes to a service. Only the fields sent change; in voice, only the options sent, and in "
@@ -114,7 +145,38 @@ final class V1Docs {
             OutOfSessionRequest out_of_session,
 
             @Schema(description = "The options sent replace those options; the others stay.")
-            VoiceRequest voice) {}
+            VoiceRequest voice,
+
+            @Schema(
+                    description = "Where the service's events are POSTed, signed with the callback secret; absent "
+                            + "or null: no events are kept. An absolute http(s) URL without user info.",
+                    example = "https://platform.example.com/callmask/events",
+                    maxLength = 2000,
+                    nullable = true)
+            String callback_url,
+
+            @Schema(
+                    description = "Asked, signed, before each call or text is routed: 403 blocks it, any 2xx allows "
+                            + "it. Absent or null: nobody is asked.",
+                    example = "https://platform.example.com/callmask/intercept",
+                    maxLength = 2000,
+                    nullable = true)
+            String intercept_url,
+
+            @Schema(
+                    description = "What a contact gets when the intercept hook times out, cannot be reached or "
+                            + "answers 5xx: allow (default) or deny.",
+                    allowableValues = {"allow", "deny"},
+                    example = "allow")
+            String intercept_on_failure,
+
+            @Schema(
+                    description = "Seconds after a session closed during which an out-of-session callback about one "
+                            + "of its participants names it; 0 to 2592000, default 86400.",
+                    example = "86400",
+                    minimum = "0",
+                    maximum = "2592000")
+            Long grace_period) {}
 
     @Schema(description = "What calls and texts that no active session carries get: each policy replaces the whole.")
     record OutOfSessionRequest(
@@ -128,8 +190,9 @@ final class V1Docs {
     record CallPolicyRequest(
             @Schema(
                     description = "announce: say message, then hang up; forward: put the call through to 'to', "
-                            + "showing the proxy number as the caller.",
-                    allowableValues = {"announce", "forward"},
+                            + "showing the proxy number as the caller; callback: ask the platform at url (not inside "
+                            + "a fallback).",
+                    allowableValues = {"announce", "forward", "callback"},
                     example = "announce",
                     requiredMode = RequiredMode.REQUIRED)
             String action,
@@ -146,13 +209,27 @@ final class V1Docs {
                     description = "forward only, and required for it: the number to put calls through to, E.164. "
                             + "Not a number of any pool, where the call would come straight back.",
                     example = "+15551230000")
-            String to) {}
+            String to,
+
+            @Schema(
+                    description = "callback only, and required for it: where the call is POSTed, signed, with a 1 s "
+                            + "timeout. The answer {\"session_id\"} routes it through that session, {\"announce\"} "
+                            + "says a message; 204 or a failure applies fallback.",
+                    example = "https://platform.example.com/callmask/out-of-session",
+                    maxLength = 2000)
+            String url,
+
+            @Schema(
+                    description = "callback only: announce or forward, for when the platform has no answer. Default "
+                            + "announce the configured refusal message.")
+            CallPolicyRequest fallback) {}
 
     @Schema(description = "What a text that no active session carries gets.")
     record MessagePolicyRequest(
             @Schema(
-                    description = "drop: answer nothing; reply: send text back from the proxy number.",
-                    allowableValues = {"drop", "reply"},
+                    description = "drop: answer nothing; reply: send text back from the proxy number; callback: ask "
+                            + "the platform at url (not inside a fallback).",
+                    allowableValues = {"drop", "reply", "callback"},
                     example = "reply",
                     requiredMode = RequiredMode.REQUIRED)
             String action,
@@ -161,7 +238,28 @@ final class V1Docs {
                     description = "reply only, and required for it: one line of at most 500 characters.",
                     example = "This conversation has ended.",
                     maxLength = 500)
-            String text) {}
+            String text,
+
+            @Schema(
+                    description = "callback only, and required for it: where the text is POSTed, signed, with a 1 s "
+                            + "timeout. The answer {\"session_id\"} routes it through that session, {\"reply\"} "
+                            + "texts back; 204 or a failure applies fallback.",
+                    example = "https://platform.example.com/callmask/out-of-session",
+                    maxLength = 2000)
+            String url,
+
+            @Schema(description = "callback only: drop or reply, for when the platform has no answer. Default drop.")
+            MessagePolicyRequest fallback) {}
+
+    @Schema(description = "How long the rotated-out secret keeps signing.")
+    record RotateSecretRequest(
+            @Schema(
+                    description =
+                            "Seconds the previous secret signs alongside the new one; 0 to 604800, default " + "86400.",
+                    example = "3600",
+                    minimum = "0",
+                    maximum = "604800")
+            Long grace_period) {}
 
     @Schema(description = "How calls between participants are put through. Each option sent replaces that option.")
     record VoiceRequest(
@@ -502,13 +600,20 @@ final class V1Docs {
             +14155550123"}]}""";
     static final String EXAMPLE_INVALID_SERVICE = """
             {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
-             "detail": "2 fields are invalid: colour is not a known field; known fields: cool_off, default_ttl, \
-            geo_match, number_selection, out_of_session, unique_name, voice, …",
+             "detail": "2 fields are invalid: colour is not a known field; known fields: callback_url, cool_off, \
+            default_ttl, geo_match, grace_period, intercept_on_failure, intercept_url, number_selection, out_of_session, \
+            unique_name, voice, …",
              "instance": "/api/v1/services",
              "errors": [
-               {"field": "colour", "message": "is not a known field; known fields: cool_off, default_ttl, \
-            geo_match, number_selection, out_of_session, unique_name, voice"},
+               {"field": "colour", "message": "is not a known field; known fields: callback_url, cool_off, \
+            default_ttl, geo_match, grace_period, intercept_on_failure, intercept_url, number_selection, out_of_session, \
+            unique_name, voice"},
                {"field": "voice.ring_timeout", "message": "must be between 5 and 600"}]}""";
+    static final String EXAMPLE_INVALID_GRACE = """
+            {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "grace_period must be between 0 and 604800",
+             "instance": "/api/v1/services/deliveries/callback_secret",
+             "errors": [{"field": "grace_period", "message": "must be between 0 and 604800"}]}""";
     static final String EXAMPLE_INVALID_NUMBERS = """
             {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
              "detail": "numbers[1].capabilities must hold only voice, sms, mms",

@@ -94,6 +94,46 @@ final class Views {
             @Schema(description = "How calls between participants are put through.") @JsonProperty("voice")
             VoiceView voice,
 
+            @Schema(
+                    description = "Where events are delivered (signed with the callback secret); null: no events are "
+                            + "kept. A session's own callback_url wins.",
+                    nullable = true,
+                    example = "https://platform.example.com/callmask/events")
+            @JsonProperty("callback_url")
+            String callbackUrl,
+
+            @Schema(
+                    description = "Asked before each call or text is routed: 403 blocks it, any 2xx allows it; null: "
+                            + "nobody is asked.",
+                    nullable = true,
+                    example = "https://platform.example.com/callmask/intercept")
+            @JsonProperty("intercept_url")
+            String interceptUrl,
+
+            @Schema(
+                    description = "What a contact gets when the intercept hook times out, cannot be reached or "
+                            + "answers 5xx.",
+                    allowableValues = {"allow", "deny"},
+                    example = "allow")
+            @JsonProperty("intercept_on_failure")
+            String interceptOnFailure,
+
+            @Schema(
+                    description = "Seconds after a session closed during which an out-of-session callback about one "
+                            + "of its participants names it.",
+                    example = "86400")
+            @JsonProperty("grace_period")
+            long gracePeriod,
+
+            @Schema(
+                    description = "The secret that signs callbacks and hooks. Shown only when the service is created, "
+                            + "when the secret is rotated, and when a service from before secrets gets its first.",
+                    nullable = true,
+                    example = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f")
+            @JsonProperty("callback_secret")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            String callbackSecret,
+
             @Schema(description = "When it was created.", example = "2026-12-01T09:30:00Z") @JsonProperty("created_at")
             Instant createdAt,
 
@@ -101,6 +141,11 @@ final class Views {
             Instant updatedAt) {
 
         static ServiceView of(ProxyService service) {
+            return of(service, null);
+        }
+
+        /** @param secret shown this once, or {@code null} */
+        static ServiceView of(ProxyService service, String secret) {
             var s = service.settings();
             return new ServiceView(
                     service.id().value(),
@@ -111,6 +156,11 @@ final class Views {
                     s.coolOff().toSeconds(),
                     OutOfSessionView.of(s.outOfSession()),
                     VoiceView.of(s.voice()),
+                    s.hooks().callback().map(Object::toString).orElse(null),
+                    s.hooks().intercept().map(Object::toString).orElse(null),
+                    s.hooks().interceptOnFailure().wire(),
+                    s.hooks().gracePeriod().toSeconds(),
+                    secret,
                     service.createdAt(),
                     service.updatedAt());
         }
@@ -125,13 +175,7 @@ final class Views {
             MessagePolicyView message) {
 
         static OutOfSessionView of(OutOfSession policy) {
-            CallPolicyView call = policy.call() instanceof OutOfSession.Forward forward
-                    ? new CallPolicyView("forward", null, forward.to().e164())
-                    : new CallPolicyView("announce", ((OutOfSession.Announce) policy.call()).message(), null);
-            MessagePolicyView message = policy.message() instanceof OutOfSession.Reply reply
-                    ? new MessagePolicyView("reply", reply.text())
-                    : new MessagePolicyView("drop", null);
-            return new OutOfSessionView(call, message);
+            return new OutOfSessionView(CallPolicyView.of(policy.call()), MessagePolicyView.of(policy.message()));
         }
     }
 
@@ -139,8 +183,9 @@ final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CallPolicyView(
             @Schema(
-                    description = "announce: say message, then hang up; forward: put the call through to 'to'.",
-                    allowableValues = {"announce", "forward"},
+                    description = "announce: say message, then hang up; forward: put the call through to 'to'; "
+                            + "callback: ask the platform at url.",
+                    allowableValues = {"announce", "forward", "callback"},
                     example = "announce")
             @JsonProperty("action")
             String action,
@@ -158,14 +203,40 @@ final class Views {
                     nullable = true,
                     example = "+14155550100")
             @JsonProperty("to")
-            String to) {}
+            String to,
+
+            @Schema(
+                    description = "callback: where the platform is asked what to do (signed, 1 s timeout).",
+                    nullable = true,
+                    example = "https://platform.example.com/callmask/out-of-session")
+            @JsonProperty("url")
+            String url,
+
+            @Schema(
+                    description = "callback: what the call gets when the platform has no answer (204, a failure, a "
+                            + "timeout): announce or forward.",
+                    nullable = true)
+            @JsonProperty("fallback")
+            CallPolicyView fallback) {
+
+        static CallPolicyView of(OutOfSession.CallPolicy policy) {
+            if (policy instanceof OutOfSession.Forward forward) {
+                return new CallPolicyView("forward", null, forward.to().e164(), null, null);
+            }
+            if (policy instanceof OutOfSession.CallCallback callback) {
+                return new CallPolicyView("callback", null, null, callback.url().toString(), of(callback.fallback()));
+            }
+            return new CallPolicyView("announce", ((OutOfSession.Announce) policy).message(), null, null, null);
+        }
+    }
 
     @Schema(name = "OutOfSessionMessage", description = "What a text that no active session carries gets.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessagePolicyView(
             @Schema(
-                    description = "drop: answer nothing; reply: send text back from the proxy number.",
-                    allowableValues = {"drop", "reply"},
+                    description = "drop: answer nothing; reply: send text back from the proxy number; callback: ask "
+                            + "the platform at url.",
+                    allowableValues = {"drop", "reply", "callback"},
                     example = "drop")
             @JsonProperty("action")
             String action,
@@ -175,7 +246,31 @@ final class Views {
                     nullable = true,
                     example = "This conversation has ended.")
             @JsonProperty("text")
-            String text) {}
+            String text,
+
+            @Schema(
+                    description = "callback: where the platform is asked what to do (signed, 1 s timeout).",
+                    nullable = true,
+                    example = "https://platform.example.com/callmask/out-of-session")
+            @JsonProperty("url")
+            String url,
+
+            @Schema(
+                    description = "callback: what the text gets when the platform has no answer: drop or reply.",
+                    nullable = true)
+            @JsonProperty("fallback")
+            MessagePolicyView fallback) {
+
+        static MessagePolicyView of(OutOfSession.MessagePolicy policy) {
+            if (policy instanceof OutOfSession.Reply reply) {
+                return new MessagePolicyView("reply", reply.text(), null, null);
+            }
+            if (policy instanceof OutOfSession.MessageCallback callback) {
+                return new MessagePolicyView("callback", null, callback.url().toString(), of(callback.fallback()));
+            }
+            return new MessagePolicyView("drop", null, null, null);
+        }
+    }
 
     @Schema(name = "Voice", description = "How calls between participants are put through.")
     record VoiceView(
