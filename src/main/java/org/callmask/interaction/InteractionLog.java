@@ -28,6 +28,7 @@ public class InteractionLog {
 
     private final InteractionRows rows;
     private final InteractionWriter writer;
+    private final InteractionEvents events;
     private final Transactions transactions;
     private final LostRaces races;
     private final Clock clock;
@@ -36,12 +37,14 @@ public class InteractionLog {
     InteractionLog(
             InteractionRows rows,
             InteractionWriter writer,
+            InteractionEvents events,
             Transactions transactions,
             LostRaces races,
             Clock clock,
             InteractionProperties properties) {
         this.rows = rows;
         this.writer = writer;
+        this.events = events;
         this.transactions = transactions;
         this.races = races;
         this.clock = clock;
@@ -113,6 +116,9 @@ public class InteractionLog {
                 if (!rows.apply(target, next, first ? withDuration(target, reported.get(), report) : report, now)) {
                     // Another callback moved the status since it was read: read it again.
                     throw new ConcurrencyFailureException("An interaction's status changed meanwhile");
+                }
+                if (first) {
+                    events.updated(target, reported.get(), next);
                 }
                 if (first
                         && reported.get() == InteractionStatus.ANSWERED

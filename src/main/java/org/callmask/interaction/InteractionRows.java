@@ -33,9 +33,9 @@ class InteractionRows {
     private static final String INSERT = """
             INSERT INTO interaction (id, service_id, session_key, session_id, type, from_participant,
                                      to_participant, proxy_number, inbound_ref, outcome, reason, body,
-                                     media_urls, token_hash, created_at, updated_at)
+                                     media_urls, token_hash, callback_url, created_at, updated_at)
             VALUES (:id, :service, :sessionKey, :sessionId, :type, :from, :to, :proxy, :inboundRef,
-                    :outcome, :reason, :body, :media, :tokenHash, :now, :now)
+                    :outcome, :reason, :body, :media, :tokenHash, :callbackUrl, :now, :now)
             """;
 
     private static final String COLUMNS = """
@@ -78,7 +78,7 @@ class InteractionRows {
             """;
 
     private static final String BY_TOKEN = """
-            SELECT id, type, status
+            SELECT id, type, status, service_id, session_id, callback_url
             FROM interaction
             WHERE token_hash = :tokenHash
             """;
@@ -132,7 +132,13 @@ class InteractionRows {
     record Pending(InteractionId id, NewInteraction interaction, String tokenHash, Instant at) {}
 
     /** What a status callback needs to know of the interaction its token names. */
-    record Target(InteractionId id, InteractionType type, InteractionStatus status) {}
+    record Target(
+            InteractionId id,
+            InteractionType type,
+            InteractionStatus status,
+            ServiceId service,
+            SessionId sessionId,
+            String callbackUrl) {}
 
     /** Writes the interactions as one batch, inside the caller's transaction. */
     void insert(List<Pending> pending) {
@@ -160,6 +166,11 @@ class InteractionRows {
                             .addValue("body", i.body())
                             .addValue("media", i.mediaUrls().isEmpty() ? null : JSON.writeValueAsString(i.mediaUrls()))
                             .addValue("tokenHash", p.tokenHash())
+                            .addValue(
+                                    "callbackUrl",
+                                    i.callbackUrl() == null
+                                            ? null
+                                            : i.callbackUrl().toString())
                             .addValue("now", p.at().toEpochMilli());
                 })
                 .toArray(SqlParameterSource[]::new);
@@ -218,10 +229,14 @@ class InteractionRows {
                     InteractionType type =
                             InteractionType.of(rs.getString("type")).orElseThrow();
                     String status = rs.getString("status");
+                    String session = rs.getString("session_id");
                     return new Target(
                             new InteractionId(rs.getString("id")),
                             type,
-                            status == null ? null : InteractionStatus.of(status).orElse(null));
+                            status == null ? null : InteractionStatus.of(status).orElse(null),
+                            new ServiceId(rs.getString("service_id")),
+                            session == null ? null : new SessionId(session),
+                            rs.getString("callback_url"));
                 })
                 .optional();
     }

@@ -32,13 +32,19 @@ class InteractionWriter implements SmartLifecycle {
     private static final int BATCH = 500;
 
     private final InteractionRows rows;
+    private final InteractionEvents events;
     private final Transactions transactions;
     private final Duration wait;
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(10_000);
     private volatile Thread writer;
 
-    InteractionWriter(InteractionRows rows, Transactions transactions, InteractionProperties properties) {
+    InteractionWriter(
+            InteractionRows rows,
+            InteractionEvents events,
+            Transactions transactions,
+            InteractionProperties properties) {
         this.rows = rows;
+        this.events = events;
         this.transactions = transactions;
         this.wait = properties.writeTimeout();
     }
@@ -137,7 +143,10 @@ class InteractionWriter implements SmartLifecycle {
         }
         try {
             transactions.write(status -> {
-                rows.insert(batch.stream().map(Queued::pending).toList());
+                List<InteractionRows.Pending> pending =
+                        batch.stream().map(Queued::pending).toList();
+                rows.insert(pending);
+                pending.forEach(events::created);
                 return null;
             });
             batch.forEach(q -> q.done().complete(null));

@@ -1,5 +1,6 @@
 package org.callmask.interaction;
 
+import java.net.URI;
 import java.util.List;
 import org.callmask.core.PhoneNumber;
 import org.callmask.service.ServiceId;
@@ -19,6 +20,8 @@ import org.callmask.session.SessionKey;
  * @param reason why it was refused or blocked; {@code null} when it was put through
  * @param body the message's text; kept only when content is stored
  * @param mediaUrls the message's media; kept only when content is stored
+ * @param callbackUrl the session's own callback URL, where the interaction's events go; {@code
+ *     null} for the service's
  */
 public record NewInteraction(
         ServiceId service,
@@ -32,7 +35,8 @@ public record NewInteraction(
         Outcome outcome,
         String reason,
         String body,
-        List<String> mediaUrls) {
+        List<String> mediaUrls,
+        URI callbackUrl) {
 
     public NewInteraction {
         mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
@@ -41,6 +45,18 @@ public record NewInteraction(
     /** The same contact without the message's text and media. */
     NewInteraction withoutContent() {
         return new NewInteraction(
-                service, sessionKey, sessionId, type, from, to, proxyNumber, inboundRef, outcome, reason, null, null);
+                service,
+                sessionKey,
+                sessionId,
+                type,
+                from,
+                to,
+                proxyNumber,
+                inboundRef,
+                outcome,
+                reason,
+                null,
+                null,
+                callbackUrl);
     }
 }

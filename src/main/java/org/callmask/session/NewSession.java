@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.callmask.service.VoiceOverrides;
  * @param ttl sliding lifetime; empty for the service's default, zero for none
  * @param expiresAt absolute end; empty for none
  * @param metadata an opaque JSON object as text, or {@code null}
+ * @param callbackUrl where this session's events go instead of the service's, or {@code null}
  */
 public record NewSession(
         Optional<String> uniqueName,
@@ -21,7 +23,8 @@ public record NewSession(
         Optional<Instant> expiresAt,
         String metadata,
         VoiceOverrides voice,
-        List<NewParticipant> participants) {
+        List<NewParticipant> participants,
+        URI callbackUrl) {
 
     public static final int MAX_PARTICIPANTS = 2;
     public static final int MAX_UNIQUE_NAME = 200;

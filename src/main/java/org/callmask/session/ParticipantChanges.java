@@ -34,6 +34,7 @@ class ParticipantChanges {
     private final NumberPool pool;
     private final Transactions transactions;
     private final LostRaces races;
+    private final SessionEvents news;
     private final Clock clock;
 
     ParticipantChanges(
@@ -45,7 +46,9 @@ class ParticipantChanges {
             NumberPool pool,
             Transactions transactions,
             LostRaces races,
+            SessionEvents news,
             Clock clock) {
+        this.news = news;
         this.sessions = sessions;
         this.participants = participants;
         this.participations = participations;
@@ -86,6 +89,7 @@ class ParticipantChanges {
                 checkRoomFor(participations.active(row.key()), participant.number());
                 List<Participant> added = participations.insert(row.key(), List.of(participant), List.of(plan), now);
                 allocation.take(List.of(plan));
+                news.participantAdded(row, added.get(0));
                 return added.get(0);
             });
         });
@@ -108,6 +112,7 @@ class ParticipantChanges {
                 pool.giveBackRoutes(Map.of(participant.participant().proxyNumber(), 1));
             }
             participants.markRemoved(participantId, now);
+            news.participantRemoved(row, participantId);
             return null;
         }));
         log.info("Session {}: participant {} removed", id, participantId);

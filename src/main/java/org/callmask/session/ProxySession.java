@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.callmask.service.VoiceOverrides;
  * @param expiresAt when it stops routing: the earlier of the two; {@code null} for never, and once
  *     it is closed
  * @param metadata the platform's opaque JSON object, as text
+ * @param callbackUrl where its events go instead of the service's, or {@code null}
  * @param participants every participant, removed ones included, oldest first
  */
 public record ProxySession(
@@ -33,6 +35,7 @@ public record ProxySession(
         Instant updatedAt,
         Instant lastInteractionAt,
         Instant closedAt,
+        URI callbackUrl,
         List<Participant> participants) {
 
     public ProxySession {

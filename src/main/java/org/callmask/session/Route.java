@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.net.URI;
 import org.callmask.core.PhoneNumber;
 import org.callmask.service.ServiceId;
 import org.callmask.service.VoiceOverrides;
@@ -17,6 +18,7 @@ import org.callmask.service.VoiceOverrides;
  *     session (the other was removed and not yet replaced)
  * @param calleeProxy the proxy number the callee knows the session by, shown as the caller ID;
  *     {@code null} with {@code callee}
+ * @param callbackUrl the session's own callback URL; {@code null} for the service's
  */
 public record Route(
         SessionKey session,
@@ -27,7 +29,8 @@ public record Route(
         ParticipantId caller,
         ParticipantId calleeId,
         PhoneNumber callee,
-        PhoneNumber calleeProxy) {
+        PhoneNumber calleeProxy,
+        URI callbackUrl) {
 
     /** Whether there is someone to put the caller through to. */
     public boolean hasCallee() {

@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,12 +11,14 @@ import java.util.Optional;
  * @param status {@link SessionStatus#CLOSED} closes it, {@link SessionStatus#OPEN} re-opens it
  * @param ttl the new sliding lifetime, where zero means none
  * @param expiresAt the new absolute end, where an inner empty means none
+ * @param callbackUrl the session's own callback URL, where an inner empty means the service's
  */
 public record SessionChanges(
         Optional<SessionStatus> status,
         Optional<Duration> ttl,
         Optional<Optional<Instant>> expiresAt,
-        Optional<SessionMode> mode) {
+        Optional<SessionMode> mode,
+        Optional<Optional<URI>> callbackUrl) {
 
     public boolean changesLifetime() {
         return ttl.isPresent() || expiresAt.isPresent();

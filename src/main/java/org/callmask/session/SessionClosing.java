@@ -33,6 +33,7 @@ class SessionClosing {
     private final Transactions transactions;
     private final LostRaces races;
     private final ApplicationEventPublisher events;
+    private final SessionEvents news;
     private final Clock clock;
 
     SessionClosing(
@@ -41,7 +42,9 @@ class SessionClosing {
             Transactions transactions,
             LostRaces races,
             ApplicationEventPublisher events,
+            SessionEvents news,
             Clock clock) {
+        this.news = news;
         this.repository = repository;
         this.pool = pool;
         this.transactions = transactions;
@@ -100,6 +103,14 @@ class SessionClosing {
         return true;
     }
 
+    private List<SessionKey> close(List<SessionKey> sessions, CloseReason reason, Instant now) {
+        List<SessionEvents.Closed> closed = repository.close(sessions, reason, now);
+        List<SessionKey> keys = closed.stream().map(SessionEvents.Closed::key).toList();
+        events.publishEvent(new SessionsClosed(reason, keys));
+        news.closed(closed, reason);
+        return keys;
+    }
+
     /** One unit of work in its own transaction at the current time, retried on a lost race. */
     int inTransaction(Function<Instant, Integer> work) {
         Integer result = races.retry(() -> transactions.write(status -> work.apply(clock.instant())));
@@ -125,16 +136,14 @@ class SessionClosing {
         List<SessionKey> closed = new ArrayList<>();
         int closedWithReason = 0;
         if (!due.isEmpty()) {
-            List<SessionKey> expired = repository.close(due, CloseReason.EXPIRED, now);
-            events.publishEvent(new SessionsClosed(CloseReason.EXPIRED, expired));
+            List<SessionKey> expired = close(due, CloseReason.EXPIRED, now);
             closed.addAll(expired);
             if (reason == CloseReason.EXPIRED) {
                 closedWithReason += expired.size();
             }
         }
         if (!live.isEmpty()) {
-            List<SessionKey> ended = repository.close(live, reason, now);
-            events.publishEvent(new SessionsClosed(reason, ended));
+            List<SessionKey> ended = close(live, reason, now);
             closed.addAll(ended);
             closedWithReason += ended.size();
         }

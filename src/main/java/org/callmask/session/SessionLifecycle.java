@@ -40,6 +40,7 @@ class SessionLifecycle {
     private final NumberPool pool;
     private final Transactions transactions;
     private final LostRaces races;
+    private final SessionEvents news;
     private final Clock clock;
 
     SessionLifecycle(
@@ -52,7 +53,9 @@ class SessionLifecycle {
             NumberPool pool,
             Transactions transactions,
             LostRaces races,
+            SessionEvents news,
             Clock clock) {
+        this.news = news;
         this.sessions = sessions;
         this.participants = participants;
         this.participations = participations;
@@ -111,6 +114,8 @@ class SessionLifecycle {
                     }
                     sessions.touch(row.key(), now);
                     changes.mode().ifPresent(mode -> sessions.changeMode(row.key(), mode, now));
+                    changes.callbackUrl()
+                            .ifPresent(url -> sessions.changeCallbackUrl(row.key(), url.orElse(null), now));
                     if (changes.changesLifetime()) {
                         Instant end = row.isOverAt(now)
                                 ? row.expiresAt()
@@ -120,6 +125,20 @@ class SessionLifecycle {
                     if (changes.status().filter(s -> s == SessionStatus.CLOSED).isPresent()) {
                         closing.closeAndRelease(
                                 List.of(new OpenSession(row.key(), row.expiresAt())), CloseReason.DELETED, now);
+                    } else if (!row.isOverAt(now)
+                            && (changes.mode().isPresent()
+                                    || changes.changesLifetime()
+                                    || changes.callbackUrl().isPresent())) {
+                        news.updated(
+                                changes.callbackUrl().isPresent()
+                                        ? row.withCallbackUrl(
+                                                changes.callbackUrl().get())
+                                        : row,
+                                row.statusAt(now),
+                                changes.mode().orElse(row.mode()),
+                                changes.changesLifetime()
+                                        ? Lifetimes.end(newTtl, newFixed, row.lifetimeBase())
+                                        : row.expiresAt());
                     }
                     return null;
                 });
@@ -184,6 +203,7 @@ class SessionLifecycle {
                 }
             }
             allocation.take(restored);
+            news.updated(row, SessionStatus.OPEN, row.mode(), expiresAt);
             return null;
         });
         log.info("Session {} re-opened", row.id());

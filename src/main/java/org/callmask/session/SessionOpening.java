@@ -39,6 +39,7 @@ class SessionOpening {
     private final SessionReading reading;
     private final Transactions transactions;
     private final LostRaces races;
+    private final SessionEvents news;
     private final Clock clock;
 
     SessionOpening(
@@ -49,7 +50,9 @@ class SessionOpening {
             SessionReading reading,
             Transactions transactions,
             LostRaces races,
+            SessionEvents news,
             Clock clock) {
+        this.news = news;
         this.sessions = sessions;
         this.participants = participants;
         this.participations = participations;
@@ -104,32 +107,37 @@ class SessionOpening {
         Instant fixed = request.expiresAt().orElse(null);
         Instant expiresAt = Lifetimes.end(sliding, fixed, now);
         SessionId id = SessionId.random();
-        List<Participant> added = transactions.write(status -> {
+        ProxySession opened = transactions.write(status -> {
             SessionKey key = sessions.insert(id, service.id(), request, sliding, fixed, expiresAt, now);
-            List<Participant> out = participations.insert(key, request.participants(), plans, now);
+            List<Participant> added = participations.insert(key, request.participants(), plans, now);
             allocation.take(plans);
-            return out;
+            ProxySession session = new ProxySession(
+                    id,
+                    service.id(),
+                    request.uniqueName().orElse(null),
+                    request.mode(),
+                    SessionStatus.OPEN,
+                    null,
+                    sliding,
+                    fixed,
+                    expiresAt,
+                    request.metadata(),
+                    request.voice(),
+                    now,
+                    now,
+                    null,
+                    null,
+                    request.callbackUrl(),
+                    added);
+            news.created(session);
+            return session;
         });
-        log.info("Session {} opened in service {} with {} participants", id, service.id(), added.size());
-        return new SessionOpened(
-                new ProxySession(
-                        id,
-                        service.id(),
-                        request.uniqueName().orElse(null),
-                        request.mode(),
-                        SessionStatus.OPEN,
-                        null,
-                        sliding,
-                        fixed,
-                        expiresAt,
-                        request.metadata(),
-                        request.voice(),
-                        now,
-                        now,
-                        null,
-                        null,
-                        added),
-                true);
+        log.info(
+                "Session {} opened in service {} with {} participants",
+                id,
+                service.id(),
+                opened.participants().size());
+        return new SessionOpened(opened, true);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -67,7 +68,8 @@ class SessionRepository {
     // is known to be in a session but reaches no one.
     private static final String ROUTE = """
             SELECT me.session_id, s.public_id, s.service_id, s.mode, s.voice, me.id AS caller_id,
-                   other.id AS callee_id, other.number AS callee, other.proxy_number AS callee_proxy
+                   other.id AS callee_id, other.number AS callee, other.proxy_number AS callee_proxy,
+                   s.callback_url
             FROM participant me
             JOIN session s ON s.id = me.session_id
             LEFT JOIN participant other
@@ -126,7 +128,7 @@ class SessionRepository {
             UPDATE session
             SET closed_at = :now, close_reason = :reason, updated_at = :now
             WHERE id IN (:ids) AND closed_at IS NULL
-            RETURNING id
+            RETURNING id, public_id, service_id, callback_url
             """;
 
     private static final String RELEASE_ROUTES = """
@@ -224,6 +226,7 @@ class SessionRepository {
                 .param("now", now.toEpochMilli())
                 .query((rs, i) -> {
                     String callee = rs.getString("callee");
+                    String callbackUrl = rs.getString("callback_url");
                     return new Route(
                             new SessionKey(rs.getLong("session_id")),
                             new SessionId(rs.getString("public_id")),
@@ -233,7 +236,8 @@ class SessionRepository {
                             new ParticipantId(rs.getString("caller_id")),
                             callee == null ? null : new ParticipantId(rs.getString("callee_id")),
                             callee == null ? null : new PhoneNumber(callee),
-                            callee == null ? null : new PhoneNumber(rs.getString("callee_proxy")));
+                            callee == null ? null : new PhoneNumber(rs.getString("callee_proxy")),
+                            callbackUrl == null ? null : URI.create(callbackUrl));
                 })
                 .list()
                 .stream()
@@ -279,17 +283,20 @@ class SessionRepository {
     }
 
     /** Closes those of {@code sessions} still open; returns the ones this call closed. */
-    List<SessionKey> close(Collection<SessionKey> sessions, CloseReason reason, Instant now) {
-        return jdbc
-                .sql(CLOSE_SESSIONS)
+    List<SessionEvents.Closed> close(Collection<SessionKey> sessions, CloseReason reason, Instant now) {
+        return jdbc.sql(CLOSE_SESSIONS)
                 .param("ids", values(sessions))
                 .param("reason", reason.column())
                 .param("now", now.toEpochMilli())
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(SessionKey::new)
-                .toList();
+                .query((rs, row) -> {
+                    String callbackUrl = rs.getString("callback_url");
+                    return new SessionEvents.Closed(
+                            new SessionKey(rs.getLong("id")),
+                            new SessionId(rs.getString("public_id")),
+                            new ServiceId(rs.getString("service_id")),
+                            callbackUrl == null ? null : URI.create(callbackUrl));
+                })
+                .list();
     }
 
     /** Releases the routes of closed sessions; returns the proxy number of each route released. */

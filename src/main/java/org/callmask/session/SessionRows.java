@@ -1,5 +1,6 @@
 package org.callmask.session;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,15 +23,15 @@ class SessionRows {
     private static final String COLUMNS = """
             SELECT s.id, s.public_id, s.service_id, s.unique_name, s.mode, s.ttl, s.expires_at_fixed,
                    s.expires_at, s.metadata, s.voice, s.created_at, s.updated_at, s.last_interaction_at,
-                   s.ttl_from, s.closed_at, s.close_reason
+                   s.ttl_from, s.closed_at, s.close_reason, s.callback_url
             FROM session s
             """;
 
     private static final String INSERT = """
             INSERT INTO session (public_id, service_id, unique_name, mode, ttl, expires_at_fixed, expires_at,
-                                 metadata, voice, created_at, updated_at)
+                                 metadata, voice, callback_url, created_at, updated_at)
             VALUES (:publicId, :serviceId, :uniqueName, :mode, :ttl, :expiresAtFixed, :expiresAt,
-                    :metadata, :voice, :now, :now)
+                    :metadata, :voice, :callbackUrl, :now, :now)
             RETURNING id
             """;
 
@@ -70,6 +71,10 @@ class SessionRows {
 
     private static final String CHANGE_MODE = """
             UPDATE session SET mode = :mode, updated_at = :now WHERE id = :id
+            """;
+
+    private static final String CHANGE_CALLBACK = """
+            UPDATE session SET callback_url = :callbackUrl, updated_at = :now WHERE id = :id
             """;
 
     private static final String REOPEN = """
@@ -119,7 +124,29 @@ class SessionRows {
             Instant lastInteractionAt,
             Instant ttlFrom,
             Instant closedAt,
-            CloseReason closeReason) {
+            CloseReason closeReason,
+            URI callbackUrl) {
+
+        Row withCallbackUrl(Optional<URI> url) {
+            return new Row(
+                    key,
+                    id,
+                    serviceId,
+                    uniqueName,
+                    mode,
+                    ttl,
+                    expiresAtFixed,
+                    expiresAt,
+                    metadata,
+                    voice,
+                    createdAt,
+                    updatedAt,
+                    lastInteractionAt,
+                    ttlFrom,
+                    closedAt,
+                    closeReason,
+                    url.orElse(null));
+        }
 
         /** Where a sliding ttl counts from: the last interaction or re-opening, else the creation. */
         Instant lifetimeBase() {
@@ -171,6 +198,7 @@ class SessionRows {
                     updatedAt,
                     lastInteractionAt,
                     closedAt != null ? closedAt : expiredAt(now) ? expiresAt : null,
+                    callbackUrl,
                     participants);
         }
     }
@@ -193,6 +221,11 @@ class SessionRows {
                 .param("expiresAt", millis(expiresAt))
                 .param("metadata", request.metadata())
                 .param("voice", VoiceOverridesJson.write(request.voice()))
+                .param(
+                        "callbackUrl",
+                        request.callbackUrl() == null
+                                ? null
+                                : request.callbackUrl().toString())
                 .param("now", now.toEpochMilli())
                 .query(Long.class)
                 .single());
@@ -281,6 +314,14 @@ class SessionRows {
                 .update();
     }
 
+    void changeCallbackUrl(SessionKey key, URI callbackUrl, Instant now) {
+        jdbc.sql(CHANGE_CALLBACK)
+                .param("id", key.value())
+                .param("callbackUrl", callbackUrl == null ? null : callbackUrl.toString())
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
     boolean reopen(SessionKey key, Instant expiresAt, Instant now) {
         return jdbc.sql(REOPEN)
                         .param("id", key.value())
@@ -312,6 +353,7 @@ class SessionRows {
         long ttl = rs.getLong("ttl");
         Duration lifetime = rs.wasNull() ? null : Duration.ofSeconds(ttl);
         String reason = rs.getString("close_reason");
+        String callbackUrl = rs.getString("callback_url");
         return new Row(
                 new SessionKey(rs.getLong("id")),
                 new SessionId(rs.getString("public_id")),
@@ -328,6 +370,7 @@ class SessionRows {
                 Columns.instant(rs, "last_interaction_at"),
                 Columns.instant(rs, "ttl_from"),
                 Columns.instant(rs, "closed_at"),
-                reason == null ? null : CloseReason.ofColumn(reason));
+                reason == null ? null : CloseReason.ofColumn(reason),
+                callbackUrl == null ? null : URI.create(callbackUrl));
     }
 }

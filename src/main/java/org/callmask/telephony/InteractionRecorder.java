@@ -75,7 +75,8 @@ class InteractionRecorder {
                 outcome,
                 reason,
                 body == null || body.isEmpty() ? null : body,
-                media.stream().map(URI::toString).toList());
+                media.stream().map(URI::toString).toList(),
+                route == null ? null : route.callbackUrl());
         try {
             return Optional.of(interactions.record(interaction));
         } catch (RuntimeException e) {

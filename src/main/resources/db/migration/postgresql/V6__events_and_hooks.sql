@@ -12,8 +12,10 @@ ALTER TABLE service ADD COLUMN intercept_on_failure TEXT NOT NULL DEFAULT 'allow
 -- Seconds after a session closed during which its participants' traffic is told which session it was.
 ALTER TABLE service ADD COLUMN grace_period BIGINT NOT NULL DEFAULT 86400 CHECK (grace_period >= 0);
 
--- A session's own callback URL, which wins over its service's.
+-- A session's own callback URL, which wins over its service's; an interaction keeps its session's,
+-- so the events about its status go where the session's do.
 ALTER TABLE session ADD COLUMN callback_url TEXT NULL;
+ALTER TABLE interaction ADD COLUMN callback_url TEXT NULL;
 
 -- The transactional outbox: a row is written in the transaction that made the change it tells of,
 -- and a relay on each instance delivers it, at least once, in order per session.

@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "callmask.session.sweep-interval=1h",
             "callmask.services.cache=0s",
             "callmask.callbacks.allow-private-networks=true",
+            // Deliveries are looked for often and given up on soon, so event tests run in seconds.
+            "callmask.events.poll=50ms",
+            "callmask.events.timeout=1s",
             // Each cached test context keeps its pool: connections open on demand and idle ones
             // close, so the contexts together stay under PostgreSQL's max_connections.
             "spring.datasource.hikari.minimum-idle=1",
@@ -65,6 +68,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void startFromEmptyTables() {
         clock.reset();
+        jdbc.sql("DELETE FROM outbox_event").update();
         jdbc.sql("DELETE FROM interaction").update();
         jdbc.sql("DELETE FROM participant").update();
         jdbc.sql("DELETE FROM session").update();
@@ -73,7 +77,9 @@ public abstract class IntegrationTest {
         jdbc.sql("""
                         UPDATE service
                         SET default_ttl = 86400, geo_match = 'none', number_selection = 'prefer-sticky',
-                            cool_off = 0, out_of_session = '{}', voice = '{}', deleted_at = NULL
+                            cool_off = 0, out_of_session = '{}', voice = '{}', deleted_at = NULL,
+                            callback_url = NULL, intercept_url = NULL, intercept_on_failure = 'allow',
+                            grace_period = 86400
                         WHERE unique_name = 'default'
                         """).update();
         http = new HttpTestClient(port);

@@ -1,5 +1,6 @@
 package org.callmask.api.v1;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,8 @@ final class SessionRequests {
     private SessionRequests() {}
 
     static NewSession newSession(JsonNode body) {
-        Fields fields =
-                Fields.of(body, "unique_name", "mode", "ttl", "expires_at", "metadata", "voice", "participants");
+        Fields fields = Fields.of(
+                body, "unique_name", "mode", "ttl", "expires_at", "metadata", "voice", "participants", "callback_url");
         Optional<String> uniqueName = fields.text("unique_name", NewSession.MAX_UNIQUE_NAME);
         uniqueName.filter(String::isBlank).ifPresent(n -> fields.error("unique_name", "must not be blank"));
         Optional<SessionMode> mode = fields.choice("mode", SessionMode::of, MODES);
@@ -36,6 +37,7 @@ final class SessionRequests {
         Optional<Instant> expiresAt = fields.time("expires_at");
         String metadata = metadata(fields);
         VoiceOverrides voice = voice(fields);
+        Optional<URI> callbackUrl = fields.url("callback_url");
         List<NewParticipant> participants = new ArrayList<>();
         JsonNode raw = fields.raw("participants");
         if (raw != null && !raw.isNull()) {
@@ -57,7 +59,8 @@ final class SessionRequests {
                 expiresAt,
                 metadata,
                 voice,
-                participants);
+                participants,
+                callbackUrl.orElse(null));
     }
 
     static NewParticipant newParticipant(JsonNode body) {
@@ -70,7 +73,7 @@ final class SessionRequests {
     }
 
     static SessionChanges changes(JsonNode body) {
-        Fields fields = Fields.of(body, "status", "ttl", "expires_at", "mode");
+        Fields fields = Fields.of(body, "status", "ttl", "expires_at", "mode", "callback_url");
         Optional<SessionStatus> status = fields.choice(
                 "status", text -> SessionStatus.of(text).filter(s -> s != SessionStatus.IN_PROGRESS), "open, closed");
         Optional<Long> ttl = fields.integer("ttl", 0, ServiceSettings.MAX_TTL.toSeconds());
@@ -79,6 +82,7 @@ final class SessionRequests {
         }
         Optional<Instant> expiresAt = fields.time("expires_at");
         Optional<SessionMode> mode = fields.choice("mode", SessionMode::of, MODES);
+        Optional<URI> callbackUrl = fields.url("callback_url");
         if (fields.isNull("status")) {
             fields.error("status", "must be one of open, closed");
         }
@@ -88,7 +92,9 @@ final class SessionRequests {
         fields.requireValid();
         Optional<Optional<Instant>> newExpiry =
                 fields.isNull("expires_at") ? Optional.of(Optional.empty()) : expiresAt.map(Optional::of);
-        return new SessionChanges(status, ttl.map(Duration::ofSeconds), newExpiry, mode);
+        Optional<Optional<URI>> newCallback =
+                fields.isNull("callback_url") ? Optional.of(Optional.empty()) : callbackUrl.map(Optional::of);
+        return new SessionChanges(status, ttl.map(Duration::ofSeconds), newExpiry, mode, newCallback);
     }
 
     private static Optional<NewParticipant> participant(Fields errors, JsonNode entry, String at) {

@@ -415,7 +415,11 @@ class SessionsController {
                 owner,
                 id(session),
                 new SessionChanges(
-                        Optional.of(SessionStatus.CLOSED), Optional.empty(), Optional.empty(), Optional.empty()));
+                        Optional.of(SessionStatus.CLOSED),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         return ResponseEntity.noContent().build();
     }
 

@@ -433,7 +433,15 @@ final class V1Docs {
                     example = "[{\"number\": \"+15559990000\", \"name\": \"customer\"}, "
                             + "{\"number\": \"+15558001234\", \"name\": \"courier\"}]")
             @ArraySchema(maxItems = 2)
-            List<ParticipantRequest> participants) {}
+            List<ParticipantRequest> participants,
+
+            @Schema(
+                    description = "Where this session's events go instead of the service's callback_url (signed with "
+                            + "the service's secret); absent or null: the service's.",
+                    example = "https://platform.example.com/callmask/orders/1234/events",
+                    maxLength = 2000,
+                    nullable = true)
+            String callback_url) {}
 
     @Schema(description = "Changes to a session. Only the fields sent change.")
     record ChangeSessionRequest(
@@ -465,7 +473,15 @@ final class V1Docs {
                             + "number cannot carry it. Not null.",
                     allowableValues = {"voice-and-message", "voice-only", "message-only"},
                     example = "voice-only")
-            String mode) {}
+            String mode,
+
+            @Schema(
+                    description = "Where this session's events go instead of the service's callback_url (signed with "
+                            + "the service's secret); null: go back to the service's.",
+                    example = "https://platform.example.com/callmask/orders/1234/events",
+                    maxLength = 2000,
+                    nullable = true)
+            String callback_url) {}
 
     @Schema(
             description = "A participant: a real number that reaches the session's other participant through its own "
@@ -668,10 +684,20 @@ final class V1Docs {
     static final String EXAMPLE_TOO_LARGE = "Request body too large: the limit here is 1048576 bytes";
 
     static final String INTERACTION = "Id of the interaction (int_…)";
+    static final String EVENT = "Id of the event (evt_…)";
     static final String EXAMPLE_INTERACTION_NOT_FOUND = """
             {"type": "urn:callmask:problem:not-found", "title": "Not found", "status": 404,
              "detail": "The service has no interaction with this id.",
              "instance": "/api/v1/services/deliveries/interactions/int_5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b"}""";
+    static final String EXAMPLE_EVENT_NOT_FOUND = """
+            {"type": "urn:callmask:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "The service has no event with this id.",
+             "instance": "/api/v1/services/deliveries/events/evt_0a1b2c3d4e5f60718293a4b5c6d7e8f9"}""";
+    static final String EXAMPLE_INVALID_EVENT_STATUS = """
+            {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "status must be one of pending, delivered, failed",
+             "instance": "/api/v1/services/deliveries/events",
+             "errors": [{"field": "status", "message": "must be one of pending, delivered, failed"}]}""";
     static final String EXAMPLE_INVALID_PAGE_SIZE = """
             {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
              "detail": "page_size must be between 1 and 500",

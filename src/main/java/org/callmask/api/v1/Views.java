@@ -515,6 +515,13 @@ final class Views {
             @JsonProperty("closed_at")
             Instant closedAt,
 
+            @Schema(
+                    description = "Where its events go instead of the service's callback_url; null: the service's.",
+                    nullable = true,
+                    example = "https://platform.example.com/callmask/orders/1234/events")
+            @JsonProperty("callback_url")
+            String callbackUrl,
+
             @Schema(description = "Everyone who has taken part, removed participants included.")
             @JsonProperty("participants")
             List<ParticipantView> participants) {
@@ -538,6 +545,7 @@ final class Views {
                     session.updatedAt(),
                     session.lastInteractionAt(),
                     session.closedAt(),
+                    session.callbackUrl() == null ? null : session.callbackUrl().toString(),
                     session.participants().stream()
                             .map(p -> ParticipantView.of(session, p))
                             .toList());

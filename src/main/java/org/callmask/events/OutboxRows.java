@@ -1,0 +1,269 @@
+package org.callmask.events;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.callmask.core.Cursor;
+import org.callmask.core.PageRequest;
+import org.callmask.service.ServiceId;
+import org.callmask.system.StorageDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code outbox_event} table. */
+@Repository
+class OutboxRows {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, service_id, session_id, type, payload, callback_url, status,
+                                      attempts, next_attempt_at, deliver_until, created_at, updated_at)
+            VALUES (:id, :service, :session, :type, :payload, :callbackUrl, 'pending',
+                    0, :now, :deliverUntil, :now, :now)
+            """;
+
+    // Takes due events for one delivery attempt each. An event waits while an earlier event of its
+    // session is pending, so a session's events go out one at a time, in the order they were
+    // written. The claim holds the event until it ends or its time runs out; on PostgreSQL, rows
+    // another instance is claiming at this moment are skipped rather than waited for.
+    private static final String CLAIM = """
+            UPDATE outbox_event
+            SET claimed_by = :claim, claimed_until = :until, attempts = attempts + 1, updated_at = :now
+            WHERE seq IN (
+                SELECT e.seq
+                FROM outbox_event e
+                WHERE e.status = 'pending'
+                  AND e.next_attempt_at <= :now
+                  AND (e.claimed_until IS NULL OR e.claimed_until <= :now)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox_event earlier
+                      WHERE earlier.session_id = e.session_id
+                        AND earlier.status = 'pending'
+                        AND earlier.seq < e.seq)
+                ORDER BY e.seq
+                LIMIT :limit
+                %s)
+            RETURNING seq, id, service_id, session_id, type, payload, callback_url, attempts, deliver_until,
+                      created_at
+            """;
+
+    private static final String DELIVERED = """
+            UPDATE outbox_event
+            SET status = 'delivered', delivered_at = :now, last_error = NULL,
+                claimed_by = NULL, claimed_until = NULL, updated_at = :now
+            WHERE seq = :seq AND claimed_by = :claim
+            """;
+
+    private static final String RETRY = """
+            UPDATE outbox_event
+            SET next_attempt_at = :next, last_error = :error,
+                claimed_by = NULL, claimed_until = NULL, updated_at = :now
+            WHERE seq = :seq AND claimed_by = :claim
+            """;
+
+    private static final String FAILED = """
+            UPDATE outbox_event
+            SET status = 'failed', last_error = :error,
+                claimed_by = NULL, claimed_until = NULL, updated_at = :now
+            WHERE seq = :seq AND claimed_by = :claim
+            """;
+
+    private static final String REDELIVER = """
+            UPDATE outbox_event
+            SET status = 'pending', attempts = 0, next_attempt_at = :now, deliver_until = :deliverUntil,
+                delivered_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = :now
+            WHERE service_id = :service AND id = :id
+            """;
+
+    private static final String COLUMNS = """
+            SELECT id, service_id, session_id, type, payload, status, attempts, next_attempt_at, last_error,
+                   created_at, updated_at, delivered_at
+            FROM outbox_event
+            """;
+
+    private static final String BY_ID = COLUMNS + "WHERE service_id = :service AND id = :id";
+
+    private static final String PAGE = COLUMNS + """
+            WHERE service_id = :service
+              AND (created_at > :afterCreated OR (created_at = :afterCreated AND id > :afterId))
+              AND (:anyStatus = 1 OR status = :status)
+            ORDER BY created_at, id
+            LIMIT :limit
+            """;
+
+    private static final String PENDING_BY_SERVICE = """
+            SELECT service_id, COUNT(*) AS pending
+            FROM outbox_event
+            WHERE status = 'pending'
+            GROUP BY service_id
+            """;
+
+    // In batches, so the purge never holds SQLite's writer for long.
+    private static final String PURGE = """
+            DELETE FROM outbox_event
+            WHERE seq IN (SELECT seq FROM outbox_event
+                          WHERE status <> 'pending' AND updated_at < :cutoff
+                          LIMIT :limit)
+            """;
+
+    private final JdbcClient jdbc;
+    private final String claim;
+
+    OutboxRows(JdbcClient jdbc, StorageDialect dialect) {
+        this.jdbc = jdbc;
+        this.claim = CLAIM.formatted(dialect == StorageDialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
+    }
+
+    /** An event taken for one attempt. */
+    record Claimed(
+            long seq,
+            EventId id,
+            ServiceId serviceId,
+            String sessionId,
+            String type,
+            String payload,
+            String callbackUrl,
+            int attempts,
+            Instant deliverUntil,
+            Instant createdAt) {}
+
+    void insert(
+            EventId id,
+            ServiceId service,
+            String sessionId,
+            String type,
+            String payload,
+            String callbackUrl,
+            Instant now,
+            Instant deliverUntil) {
+        jdbc.sql(INSERT)
+                .param("id", id.value())
+                .param("service", service.value())
+                .param("session", sessionId)
+                .param("type", type)
+                .param("payload", payload)
+                .param("callbackUrl", callbackUrl)
+                .param("now", now.toEpochMilli())
+                .param("deliverUntil", deliverUntil.toEpochMilli())
+                .update();
+    }
+
+    List<Claimed> claim(String claimId, int limit, Instant now, Instant until) {
+        return jdbc.sql(claim)
+                .param("claim", claimId)
+                .param("until", until.toEpochMilli())
+                .param("now", now.toEpochMilli())
+                .param("limit", limit)
+                .query((rs, row) -> new Claimed(
+                        rs.getLong("seq"),
+                        new EventId(rs.getString("id")),
+                        new ServiceId(rs.getString("service_id")),
+                        rs.getString("session_id"),
+                        rs.getString("type"),
+                        rs.getString("payload"),
+                        rs.getString("callback_url"),
+                        rs.getInt("attempts"),
+                        Instant.ofEpochMilli(rs.getLong("deliver_until")),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
+    }
+
+    /** @return false when the claim had run out and another instance took the event */
+    boolean delivered(Claimed event, String claimId, Instant now) {
+        return jdbc.sql(DELIVERED)
+                        .param("seq", event.seq())
+                        .param("claim", claimId)
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    boolean retry(Claimed event, String claimId, String error, Instant next, Instant now) {
+        return jdbc.sql(RETRY)
+                        .param("seq", event.seq())
+                        .param("claim", claimId)
+                        .param("error", error)
+                        .param("next", next.toEpochMilli())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    boolean failed(Claimed event, String claimId, String error, Instant now) {
+        return jdbc.sql(FAILED)
+                        .param("seq", event.seq())
+                        .param("claim", claimId)
+                        .param("error", error)
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    boolean redeliver(ServiceId service, EventId id, Instant now, Instant deliverUntil) {
+        return jdbc.sql(REDELIVER)
+                        .param("service", service.value())
+                        .param("id", id.value())
+                        .param("now", now.toEpochMilli())
+                        .param("deliverUntil", deliverUntil.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    Optional<OutboxEvent> find(ServiceId service, EventId id) {
+        return jdbc.sql(BY_ID)
+                .param("service", service.value())
+                .param("id", id.value())
+                .query(OutboxRows::toEvent)
+                .optional();
+    }
+
+    List<OutboxEvent> page(ServiceId service, Optional<EventStatus> status, PageRequest request) {
+        Cursor after = request.after().orElse(new Cursor(Long.MIN_VALUE, ""));
+        return jdbc.sql(PAGE)
+                .param("service", service.value())
+                .param("afterCreated", after.createdAt())
+                .param("afterId", after.id())
+                .param("anyStatus", status.isPresent() ? 0 : 1)
+                .param("status", status.map(EventStatus::wire).orElse(""))
+                .param("limit", request.fetchLimit())
+                .query(OutboxRows::toEvent)
+                .list();
+    }
+
+    Map<ServiceId, Long> pendingByService() {
+        return jdbc
+                .sql(PENDING_BY_SERVICE)
+                .query((rs, row) -> Map.entry(new ServiceId(rs.getString("service_id")), rs.getLong("pending")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    int purgeFinishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql(PURGE)
+                .param("cutoff", cutoff.toEpochMilli())
+                .param("limit", limit)
+                .update();
+    }
+
+    private static OutboxEvent toEvent(ResultSet rs, int row) throws SQLException {
+        long delivered = rs.getLong("delivered_at");
+        Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
+        return new OutboxEvent(
+                new EventId(rs.getString("id")),
+                new ServiceId(rs.getString("service_id")),
+                rs.getString("session_id"),
+                rs.getString("type"),
+                rs.getString("payload"),
+                EventStatus.of(rs.getString("status")).orElseThrow(),
+                rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                rs.getString("last_error"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                deliveredAt);
+    }
+}
