@@ -8,6 +8,7 @@ import org.callmask.core.Cursor;
 import org.callmask.core.Page;
 import org.callmask.core.PageRequest;
 import org.callmask.service.ServiceId;
+import org.callmask.session.Sessions;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -29,6 +30,7 @@ public class InteractionLog {
     private final InteractionRows rows;
     private final InteractionWriter writer;
     private final InteractionEvents events;
+    private final Sessions sessions;
     private final Transactions transactions;
     private final LostRaces races;
     private final Clock clock;
@@ -38,6 +40,7 @@ public class InteractionLog {
             InteractionRows rows,
             InteractionWriter writer,
             InteractionEvents events,
+            Sessions sessions,
             Transactions transactions,
             LostRaces races,
             Clock clock,
@@ -45,6 +48,7 @@ public class InteractionLog {
         this.rows = rows;
         this.writer = writer;
         this.events = events;
+        this.sessions = sessions;
         this.transactions = transactions;
         this.races = races;
         this.clock = clock;
@@ -119,6 +123,9 @@ public class InteractionLog {
                 }
                 if (first) {
                     events.updated(target, reported.get(), next);
+                }
+                if (first && reported.get() == InteractionStatus.ENDED && target.sessionKey() != null) {
+                    sessions.callEnded(target.sessionKey());
                 }
                 if (first
                         && reported.get() == InteractionStatus.ANSWERED

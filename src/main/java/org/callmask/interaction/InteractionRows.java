@@ -15,6 +15,7 @@ import org.callmask.core.PhoneNumber;
 import org.callmask.service.ServiceId;
 import org.callmask.session.ParticipantId;
 import org.callmask.session.SessionId;
+import org.callmask.session.SessionKey;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -78,7 +79,7 @@ class InteractionRows {
             """;
 
     private static final String BY_TOKEN = """
-            SELECT id, type, status, service_id, session_id, callback_url
+            SELECT id, type, status, service_id, session_key, session_id, callback_url
             FROM interaction
             WHERE token_hash = :tokenHash
             """;
@@ -137,6 +138,7 @@ class InteractionRows {
             InteractionType type,
             InteractionStatus status,
             ServiceId service,
+            SessionKey sessionKey,
             SessionId sessionId,
             String callbackUrl) {}
 
@@ -230,11 +232,14 @@ class InteractionRows {
                             InteractionType.of(rs.getString("type")).orElseThrow();
                     String status = rs.getString("status");
                     String session = rs.getString("session_id");
+                    long key = rs.getLong("session_key");
+                    SessionKey sessionKey = rs.wasNull() ? null : new SessionKey(key);
                     return new Target(
                             new InteractionId(rs.getString("id")),
                             type,
                             status == null ? null : InteractionStatus.of(status).orElse(null),
                             new ServiceId(rs.getString("service_id")),
+                            sessionKey,
                             session == null ? null : new SessionId(session),
                             rs.getString("callback_url"));
                 })

@@ -101,6 +101,30 @@ class SessionRows {
               AND (last_interaction_at IS NULL OR last_interaction_at < :now)
             """;
 
+    // A call put through holds the session's end back until the call can last no longer; a later
+    // hold only ever extends it.
+    private static final String HOLD_FOR_CALL = """
+            UPDATE session
+            SET call_hold_until = :until,
+                expires_at = CASE WHEN expires_at IS NOT NULL AND expires_at < :until THEN :until ELSE expires_at END
+            WHERE id = :id AND closed_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
+              AND (call_hold_until IS NULL OR call_hold_until < :until)
+            """;
+
+    // The call ended: the end goes back to what the lifetime says, which may already be past, and
+    // then the session stops routing and the sweeper closes it as expired.
+    private static final String CALL_ENDED = """
+            UPDATE session
+            SET call_hold_until = NULL,
+                expires_at = CASE
+                    WHEN ttl IS NULL THEN expires_at_fixed
+                    WHEN expires_at_fixed IS NOT NULL
+                         AND expires_at_fixed < COALESCE(ttl_from, created_at) + ttl * 1000 THEN expires_at_fixed
+                    ELSE COALESCE(ttl_from, created_at) + ttl * 1000
+                END
+            WHERE id = :id AND closed_at IS NULL AND call_hold_until IS NOT NULL
+            """;
+
     private final JdbcClient jdbc;
 
     SessionRows(JdbcClient jdbc) {
@@ -343,6 +367,18 @@ class SessionRows {
                 .param("id", key.value())
                 .param("now", at.toEpochMilli())
                 .update();
+    }
+
+    void holdForCall(SessionKey key, Instant until, Instant now) {
+        jdbc.sql(HOLD_FOR_CALL)
+                .param("id", key.value())
+                .param("until", until.toEpochMilli())
+                .param("now", now.toEpochMilli())
+                .update();
+    }
+
+    void callEnded(SessionKey key) {
+        jdbc.sql(CALL_ENDED).param("id", key.value()).update();
     }
 
     private static Long millis(Instant instant) {

@@ -263,6 +263,28 @@ public class Sessions {
     }
 
     /**
+     * Notes that a call was put through a session: as {@link #interacted}, and the session does not
+     * end while the call may still be going on, for at most {@code longest} from now (its ring
+     * timeout and its longest duration), or until {@link #callEnded} says it ended.
+     */
+    public void callPutThrough(SessionKey session, Duration longest) {
+        Instant now = clock.instant();
+        marks.markCall(session, now, now.plus(longest));
+    }
+
+    /**
+     * A call on the session ended, as its status callback said: its end is no longer held back,
+     * and if its lifetime has run out meanwhile it stops routing now. Runs in the caller's
+     * transaction when there is one.
+     */
+    public void callEnded(SessionKey session) {
+        transactions.write(status -> {
+            sessionRows.callEnded(session);
+            return null;
+        });
+    }
+
+    /**
      * Closes one batch of sessions whose lifetime ran out and releases their routes. Safe to run
      * on several instances at once: each session is closed, and its routes released, once.
      *

@@ -17,6 +17,15 @@ ALTER TABLE service ADD COLUMN grace_period BIGINT NOT NULL DEFAULT 86400 CHECK 
 ALTER TABLE session ADD COLUMN callback_url TEXT NULL;
 ALTER TABLE interaction ADD COLUMN callback_url TEXT NULL;
 
+-- While a call on a session is in progress its end waits: expires_at is held at least until then
+-- (the call's ring timeout and longest duration after it was put through), and put back when the
+-- call's status callback says it ended.
+ALTER TABLE session ADD COLUMN call_hold_until BIGINT NULL;
+
+-- Set while the service's pool is under the low watermark, so the pool.low event is sent once
+-- per dip, by whichever instance sees it first.
+ALTER TABLE service ADD COLUMN pool_low_since BIGINT NULL;
+
 -- The transactional outbox: a row is written in the transaction that made the change it tells of,
 -- and a relay on each instance delivers it, at least once, in order per session.
 CREATE TABLE outbox_event (
