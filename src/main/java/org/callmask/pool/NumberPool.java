@@ -111,6 +111,11 @@ public class NumberPool {
         return repository.stats();
     }
 
+    /** How many of the service's numbers could take another route: not reserved, under capacity. */
+    public long numbersWithRoom(ServiceId service) {
+        return repository.roomy(service);
+    }
+
     /**
      * Numbers to try for a new route, best first: the preferred ones that are eligible, in order,
      * then the least loaded, with the deprioritised ones last. Among equally loaded numbers the

@@ -149,6 +149,14 @@ class PoolRepository {
             WHERE retired_at IS NULL
             """;
 
+    // Numbers that could take another route: in the pool, not reserved, under their capacity.
+    private static final String ROOMY = """
+            SELECT COUNT(*)
+            FROM pool_number
+            WHERE service_id = :service AND retired_at IS NULL AND reserved = 0
+              AND (capacity IS NULL OR active_routes < capacity)
+            """;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
 
@@ -310,6 +318,13 @@ class PoolRepository {
     PoolStats stats() {
         return jdbc.sql(STATS)
                 .query((rs, i) -> new PoolStats(rs.getLong("numbers"), rs.getLong("in_use"), rs.getLong("busiest")))
+                .single();
+    }
+
+    long roomy(ServiceId service) {
+        return jdbc.sql(ROOMY)
+                .param("service", service.value())
+                .query(Long.class)
                 .single();
     }
 

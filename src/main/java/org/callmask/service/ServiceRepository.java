@@ -81,6 +81,15 @@ class ServiceRepository {
             WHERE id = :id AND deleted_at IS NULL
             """;
 
+    // Once per dip: set when the pool goes low, unless it went low within the repeat period.
+    private static final String MARK_POOL_LOW = """
+            UPDATE service
+            SET pool_low_since = :now
+            WHERE id = :id AND (pool_low_since IS NULL OR pool_low_since < :repeatBefore)
+            """;
+
+    private static final String CLEAR_POOL_LOW = "UPDATE service SET pool_low_since = NULL WHERE id = :id";
+
     private final JdbcClient jdbc;
 
     ServiceRepository(JdbcClient jdbc) {
@@ -152,6 +161,19 @@ class ServiceRepository {
 
     boolean update(ServiceId id, String name, ServiceSettings settings, Instant now) {
         return bind(jdbc.sql(UPDATE), id, name, settings, now).update() == 1;
+    }
+
+    boolean markPoolLow(ServiceId id, Instant now, Instant repeatBefore) {
+        return jdbc.sql(MARK_POOL_LOW)
+                        .param("id", id.value())
+                        .param("now", now.toEpochMilli())
+                        .param("repeatBefore", repeatBefore.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    void clearPoolLow(ServiceId id) {
+        jdbc.sql(CLEAR_POOL_LOW).param("id", id.value()).update();
     }
 
     boolean delete(ServiceId id, Instant now) {

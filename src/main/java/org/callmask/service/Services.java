@@ -252,6 +252,25 @@ public class Services {
         return set ? Optional.of(secret) : Optional.empty();
     }
 
+    /**
+     * Notes that the service's pool went under its low watermark.
+     *
+     * @return true for the instance that noted it first in this dip (or in this {@code repeat}
+     *     period, while the dip lasts): it tells the platform
+     */
+    public boolean notePoolLow(ServiceId id, Duration repeat) {
+        Instant now = clock.instant();
+        return transactions.write(status -> repository.markPoolLow(id, now, now.minus(repeat)));
+    }
+
+    /** The pool grew: the next dip under the watermark is told at once. */
+    public void clearPoolLow(ServiceId id) {
+        transactions.write(status -> {
+            repository.clearPoolLow(id);
+            return null;
+        });
+    }
+
     private static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

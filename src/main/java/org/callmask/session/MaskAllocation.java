@@ -40,6 +40,7 @@ class MaskAllocation {
     private final LostRaces races;
     private final SessionMetrics metrics;
     private final ApplicationEventPublisher events;
+    private final PoolWatch watch;
     private final Clock clock;
 
     MaskAllocation(
@@ -52,7 +53,9 @@ class MaskAllocation {
             LostRaces races,
             SessionMetrics metrics,
             ApplicationEventPublisher events,
+            PoolWatch watch,
             Clock clock) {
+        this.watch = watch;
         this.repository = repository;
         this.pool = pool;
         this.services = services;
@@ -145,6 +148,7 @@ class MaskAllocation {
                 pair.value(),
                 CANDIDATES_PER_ATTEMPT));
         if (candidates.isEmpty()) {
+            watch.exhausted(service.id(), "all-numbers-paired");
             throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
         }
         Instant expiresAt = now.plus(ttl);

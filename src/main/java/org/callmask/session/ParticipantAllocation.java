@@ -43,8 +43,10 @@ class ParticipantAllocation {
 
     private final NumberPool pool;
     private final ParticipantRows participants;
+    private final PoolWatch watch;
 
-    ParticipantAllocation(NumberPool pool, ParticipantRows participants) {
+    ParticipantAllocation(NumberPool pool, ParticipantRows participants, PoolWatch watch) {
+        this.watch = watch;
         this.pool = pool;
         this.participants = participants;
     }
@@ -107,10 +109,16 @@ class ParticipantAllocation {
         List<Plan> plans = new ArrayList<>();
         for (Wish wish : wishes) {
             Optional<PhoneNumber> asked = wish.need().participant().proxyNumber();
-            plans.add(
-                    asked.isPresent()
-                            ? explicit(service, mode, asked.get(), wish)
-                            : automatic(query.next(), found.next()));
+            Plan plan;
+            try {
+                plan = asked.isPresent()
+                        ? explicit(service, mode, asked.get(), wish)
+                        : automatic(query.next(), found.next());
+            } catch (NoProxyNumber e) {
+                watch.exhausted(service.id(), e.shortage().wire());
+                throw e;
+            }
+            plans.add(plan.holding(wish.need().taken().size() + 1));
         }
         return plans;
     }
@@ -175,7 +183,7 @@ class ParticipantAllocation {
             Shortage shortage = pool.shortage(query);
             throw new NoProxyNumber(shortage);
         }
-        return new Plan(candidates.stream().map(PoolNumber::number).toList(), false);
+        return new Plan(candidates.stream().map(PoolNumber::number).toList(), false, 0);
     }
 
     /**
@@ -228,7 +236,7 @@ class ParticipantAllocation {
                 && number.activeRoutes() >= number.capacity().get()) {
             throw new ProxyNumberRefused(ProxyNumberRefused.Reason.FULL);
         }
-        return new Plan(List.of(asked), true);
+        return new Plan(List.of(asked), true, 0);
     }
 
     /**
@@ -238,6 +246,13 @@ class ParticipantAllocation {
      * that can no longer take a route (removed, full, or reserved meanwhile) fails the attempt
      * as a lost race, and the caller's retry reads fresh state.
      */
+    /** After the plans were taken and committed: the pool may have run low. */
+    void taken(ProxyService service, List<Plan> plans) {
+        if (!plans.isEmpty()) {
+            watch.allocated(service, Plan.mostHeld(plans));
+        }
+    }
+
     void take(List<Plan> plans) {
         List<RouteClaim> claims = plans.stream()
                 .map(plan -> new RouteClaim(plan.chosen(), 1, plan.explicit()))
@@ -250,8 +265,17 @@ class ParticipantAllocation {
     /**
      * @param candidates numbers to try, best first
      * @param explicit the platform asked for the one number by number
+     * @param held how many proxy numbers the participant holds once given this one
      */
-    record Plan(List<PhoneNumber> candidates, boolean explicit) {
+    record Plan(List<PhoneNumber> candidates, boolean explicit, int held) {
+
+        Plan holding(int numbers) {
+            return new Plan(candidates, explicit, numbers);
+        }
+
+        static int mostHeld(List<Plan> plans) {
+            return plans.stream().mapToInt(Plan::held).max().orElse(0);
+        }
 
         /** The number given: the best candidate, as read; the unique index and {@link #take} check it. */
         PhoneNumber chosen() {

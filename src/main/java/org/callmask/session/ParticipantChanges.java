@@ -76,7 +76,7 @@ class ParticipantChanges {
                     participations.taken(List.of(participant.number()), now).get(participant.number());
             Plan plan =
                     allocation.plan(service, row.mode(), new Need(participant, other, taken, Optional.empty()), now);
-            return transactions.write(status -> {
+            Participant added = transactions.write(status -> {
                 // Locks the session row first, so concurrent additions and closings of one session
                 // take turns, and what is read below is what the others committed.
                 sessions.touch(row.key(), now);
@@ -87,11 +87,13 @@ class ParticipantChanges {
                     throw new SessionConflict(SessionConflict.Reason.CLOSED);
                 }
                 checkRoomFor(participations.active(row.key()), participant.number());
-                List<Participant> added = participations.insert(row.key(), List.of(participant), List.of(plan), now);
+                List<Participant> inserted = participations.insert(row.key(), List.of(participant), List.of(plan), now);
                 allocation.take(List.of(plan));
-                news.participantAdded(row, added.get(0));
-                return added.get(0);
+                news.participantAdded(row, inserted.get(0));
+                return inserted.get(0);
             });
+            allocation.taken(service, List.of(plan));
+            return added;
         });
         return reading.find(service, id);
     }

@@ -23,6 +23,8 @@ class SessionEvents {
     static final String CLOSED = "session.closed";
     static final String PARTICIPANT_ADDED = "participant.added";
     static final String PARTICIPANT_REMOVED = "participant.removed";
+    static final String POOL_EXHAUSTED = "pool.exhausted";
+    static final String POOL_LOW = "pool.low";
 
     private final ApplicationEventPublisher publisher;
 
@@ -72,6 +74,22 @@ class SessionEvents {
         data.put("session_id", row.id().value());
         data.put("participant_id", participant.value());
         publish(PARTICIPANT_REMOVED, row.serviceId(), row.id(), row.callbackUrl(), data);
+    }
+
+    /** @param constraint the rule no number met, as the API's problem type names it */
+    void poolExhausted(ServiceId service, String constraint) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("constraint", constraint);
+        publisher.publishEvent(new PlatformEvent(POOL_EXHAUSTED, service.value(), null, null, data));
+    }
+
+    void poolLow(ServiceId service, long numbersWithRoom, long mostHeld, double freeShare, double watermark) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("numbers_with_room", numbersWithRoom);
+        data.put("most_held_by_one_participant", mostHeld);
+        data.put("free_capacity", Math.round(freeShare * 1000) / 1000.0);
+        data.put("low_watermark", watermark);
+        publisher.publishEvent(new PlatformEvent(POOL_LOW, service.value(), null, null, data));
     }
 
     private static Map<String, Object> sessionData(

@@ -206,6 +206,7 @@ class SessionLifecycle {
             news.updated(row, SessionStatus.OPEN, row.mode(), expiresAt);
             return null;
         });
+        allocation.taken(service, planned);
         log.info("Session {} re-opened", row.id());
     }
 }

@@ -132,6 +132,7 @@ class SessionOpening {
             news.created(session);
             return session;
         });
+        allocation.taken(service, plans);
         log.info(
                 "Session {} opened in service {} with {} participants",
                 id,

@@ -45,6 +45,7 @@ public class Sessions {
     private final Services services;
     private final Transactions transactions;
     private final LostRaces races;
+    private final PoolWatch watch;
     private final Clock clock;
 
     Sessions(
@@ -62,7 +63,9 @@ public class Sessions {
             Services services,
             Transactions transactions,
             LostRaces races,
+            PoolWatch watch,
             Clock clock) {
+        this.watch = watch;
         this.allocation = allocation;
         this.opening = opening;
         this.participantChanges = participantChanges;
@@ -150,7 +153,9 @@ public class Sessions {
                 throw new PoolNumberAsParticipant(route.number(), false);
             }
         }
-        return transactions.write(status -> pool.add(service.id(), numbers));
+        int added = transactions.write(status -> pool.add(service.id(), numbers));
+        watch.grew(service.id());
+        return added;
     }
 
     /** Each of the built-in pool's numbers with how many active masks use it, in the order they were added. */

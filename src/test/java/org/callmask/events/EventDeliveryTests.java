@@ -228,6 +228,41 @@ class EventDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void tellsThePlatformWhenThePoolRunsLowAndWhenItRunsOut() {
+        json(
+                http.postJson(
+                        SERVICES,
+                        "{\"unique_name\": \"deliveries\", \"geo_match\": \"none\", \"callback_url\": \""
+                                + platform.url("/events") + "\"}"),
+                201);
+        json(http.postJson(SERVICES + "/deliveries/numbers", "{\"numbers\": [\"+15551230001\"]}"), 201);
+
+        openSession();
+        String again = "{\"participants\": [{\"number\": \"" + COURIER + "\"}]}";
+        assertThat(http.postJson(SERVICES + "/deliveries/sessions", again).status())
+                .isEqualTo(409);
+        assertThat(http.postJson(SERVICES + "/deliveries/sessions", again).status())
+                .isEqualTo(409);
+
+        await().until(() -> platform.received("/events").size() >= 3);
+        await().during(Duration.ofMillis(300))
+                .until(() -> platform.received("/events").size() == 3);
+        assertThat(typesReceived()).containsExactlyInAnyOrder("session.created", "pool.low", "pool.exhausted");
+        for (Received r : platform.received("/events")) {
+            DocumentContext body = JsonPath.parse(r.text());
+            if (body.read("$.type").equals("pool.exhausted")) {
+                assertThat(body.<String>read("$.data.constraint")).isEqualTo("all-numbers-paired");
+            }
+            if (body.read("$.type").equals("pool.low")) {
+                assertThat(body.<Integer>read("$.data.numbers_with_room")).isEqualTo(1);
+                assertThat(body.<Integer>read("$.data.most_held_by_one_participant"))
+                        .isEqualTo(1);
+                assertThat(body.<Double>read("$.data.low_watermark")).isEqualTo(0.1);
+            }
+        }
+    }
+
+    @Test
     void keepsNoEventsForAServiceWithoutACallbackUrl() {
         json(http.postJson(SERVICES, "{\"unique_name\": \"deliveries\", \"geo_match\": \"none\"}"), 201);
         json(http.postJson(SERVICES + "/deliveries/numbers", "{\"numbers\": [\"+15551230001\"]}"), 201);

@@ -79,7 +79,7 @@ public abstract class IntegrationTest {
                         SET default_ttl = 86400, geo_match = 'none', number_selection = 'prefer-sticky',
                             cool_off = 0, out_of_session = '{}', voice = '{}', deleted_at = NULL,
                             callback_url = NULL, intercept_url = NULL, intercept_on_failure = 'allow',
-                            grace_period = 86400
+                            grace_period = 86400, pool_low_since = NULL
                         WHERE unique_name = 'default'
                         """).update();
         http = new HttpTestClient(port);

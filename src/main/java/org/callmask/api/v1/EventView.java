@@ -25,14 +25,16 @@ record EventView(
                     "participant.added",
                     "participant.removed",
                     "interaction.created",
-                    "interaction.updated"
+                    "interaction.updated",
+                    "pool.exhausted",
+                    "pool.low"
                 },
                 example = "session.closed")
         @JsonProperty("type")
         String type,
 
         @Schema(
-                description = "The session it tells of; its events are delivered in order.",
+                description = "The session it tells of; its events are delivered in order. Null for pool events.",
                 nullable = true,
                 example = "ses_9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d")
         @JsonProperty("session_id")

@@ -111,8 +111,30 @@ class EventsController {
     @Operation(summary = "Get an event", description = "With its body and how its delivery stands.")
     @ApiResponse(
             responseCode = "200",
-            description = "The event",
-            content = @Content(mediaType = V1Docs.JSON, schema = @Schema(implementation = EventView.class)))
+            description = "The event; an example of each type",
+            content =
+                    @Content(
+                            mediaType = V1Docs.JSON,
+                            schema = @Schema(implementation = EventView.class),
+                            examples = {
+                                @ExampleObject(name = "session.created", value = EventExamples.EVENT_SESSION_CREATED),
+                                @ExampleObject(name = "session.updated", value = EventExamples.EVENT_SESSION_UPDATED),
+                                @ExampleObject(name = "session.closed", value = EventExamples.EVENT_SESSION_CLOSED),
+                                @ExampleObject(
+                                        name = "participant.added",
+                                        value = EventExamples.EVENT_PARTICIPANT_ADDED),
+                                @ExampleObject(
+                                        name = "participant.removed",
+                                        value = EventExamples.EVENT_PARTICIPANT_REMOVED),
+                                @ExampleObject(
+                                        name = "interaction.created",
+                                        value = EventExamples.EVENT_INTERACTION_CREATED),
+                                @ExampleObject(
+                                        name = "interaction.updated",
+                                        value = EventExamples.EVENT_INTERACTION_UPDATED),
+                                @ExampleObject(name = "pool.exhausted", value = EventExamples.EVENT_POOL_EXHAUSTED),
+                                @ExampleObject(name = "pool.low", value = EventExamples.EVENT_POOL_LOW)
+                            }))
     @ApiResponse(
             responseCode = "404",
             description = "The service, or the event in it, does not exist (not-found).",
