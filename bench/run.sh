@@ -5,7 +5,8 @@
 # over 1,000 pool numbers and measures call and message routing against the liveness endpoint of
 # the same server. Then the v1 sessions API: session creation in a service with 1,000 numbers, again
 # after 100,000 v1 sessions were loaded, routing through per-participant proxy numbers at 1,000,000
-# v1 sessions, and a pool-efficiency run. Stops everything it started and prints a table.
+# v1 sessions, the same with every call's event queued and delivered to a receiver on this machine
+# (bench/Receiver.java), and a pool-efficiency run. Stops everything it started and prints a table.
 #
 #   bench/run.sh                      # both stores, 15 s per measurement
 #   DURATION=30s STORES=sqlite bench/run.sh
@@ -263,7 +264,8 @@ for store in $STORES; do
         echo "autovacuum is off on this server: VACUUM ANALYZE after each warm-up and every 60 s instead"
     fi
 
-    start_instance "$store-a" 5601 "$URL" "${EXTRA[@]}"
+    # The event receiver listens on 127.0.0.1, where CallMask sends nothing unless told it may.
+    start_instance "$store-a" 5601 "$URL" "${EXTRA[@]}" --callmask.callbacks.allow-private-networks=true
     PID_A=$STARTED_PID
     STARTUP=$STARTUP_S
     RSS_IDLE=$(rss_mib "$PID_A")
@@ -440,6 +442,38 @@ LUA
         load "$store-v1-texts" 5601 route-text-v1.lua "$CONNECTIONS" / "$V1_SESSIONS" "$V1_POOL"
         V1_TEXTS=$RESULT
         RSS_ROUTE_V1=$(rss_mib "$PID_A")
+
+        # Events queued: the service's events go to a receiver on this machine, and v1 calls are
+        # measured again with each call's interaction.created written to the outbox with the
+        # interaction and delivered by the relay meanwhile. Then the backlog is left to drain, and
+        # the receiver's count of each event id is held against the outbox: none lost, none twice.
+        java bench/Receiver.java 5700 > "$OUT/$store-receiver.log" 2>&1 &
+        RECEIVER=$!
+        PIDS+=("$RECEIVER")
+        for _ in $(seq 1 100); do curl -fs -o /dev/null http://127.0.0.1:5700/stats && break; sleep 0.2; done
+        curl -fsS -o /dev/null -X PATCH -H "Content-Type: application/json" \
+            -d '{"callback_url": "http://127.0.0.1:5700/events"}' http://127.0.0.1:5601/api/v1/services/bench
+        warm_up "$store-warmup-v1-events" 5601 route-call-v1.lua "$V1_SESSIONS" "$V1_POOL"
+        load "$store-liveness-events" 5601 .liveness.lua "$CONNECTIONS" /
+        LIVE_EVENTS=$RESULT
+        EVENTS_BEFORE=$(sql "SELECT COUNT(*) FROM outbox_event")
+        load "$store-v1-calls-events" 5601 route-call-v1.lua "$CONNECTIONS" / "$V1_SESSIONS" "$V1_POOL"
+        V1_CALLS_EVENTS=$RESULT
+        EVENTS_WRITTEN=$(( $(sql "SELECT COUNT(*) FROM outbox_event") - EVENTS_BEFORE ))
+        BACKLOG=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")
+        DRAIN_BEGIN=$(now_ms)
+        for _ in $(seq 1 1200); do
+            [ "$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")" = 0 ] && break
+            sleep 0.5
+        done
+        DRAIN_MS=$(( $(now_ms) - DRAIN_BEGIN ))
+        EVENTS_PENDING=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")
+        EVENTS_DELIVERED=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'delivered'")
+        EVENTS_FAILED=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'failed'")
+        read -r RECEIVED DISTINCT DUPLICATES <<< "$(curl -fs http://127.0.0.1:5700/stats)"
+        DRAIN_RATE=$(awk -v n="$BACKLOG" -v ms="$DRAIN_MS" 'BEGIN { if (ms > 0) printf "%.0f", n * 1000 / ms; else printf "n/a" }')
+        kill "$RECEIVER" 2>/dev/null || true
+        echo "v1 calls with events queued: $V1_CALLS_EVENTS; $EVENTS_WRITTEN events written while measured; backlog of $BACKLOG delivered in $DRAIN_MS ms; outbox: $EVENTS_DELIVERED delivered, $EVENTS_FAILED failed, $EVENTS_PENDING pending; receiver: $RECEIVED received, $DISTINCT distinct, $DUPLICATES twice"
     fi
     rm -f bench/.liveness.lua
     LOG_ERRORS=$( (grep -c -E ' ERROR |OutOfMemoryError' "$OUT/$store-a.log" "$OUT/$store-b.log" || true) | awk -F: '{ s += $2 } END { print s + 0 }')
@@ -455,6 +489,8 @@ LUA
     if [ "$V1" = 1 ]; then
         V1_ROWS=("liveness endpoint, before v1 routing|$LIVE_V1|"
             "v1 calls at $V1_ROUTED v1 sessions|$V1_CALLS|$LIVE_V1" "v1 texts at $V1_ROUTED v1 sessions|$V1_TEXTS|$LIVE_V1"
+            "liveness endpoint, before routing with events|$LIVE_EVENTS|"
+            "v1 calls with events queued and delivered|$V1_CALLS_EVENTS|$LIVE_EVENTS"
             "v1 session creation, one instance|$V1_CREATE_1|"
             "v1 session creation at $V1_ACTIVE v1 sessions|$V1_CREATE_LOADED|")
         SUMMARY[$store.v1create]=$(field "$V1_CREATE_1" rps)
@@ -462,6 +498,11 @@ LUA
         SUMMARY[$store.v1active]=$V1_ACTIVE
         SUMMARY[$store.v1calls]=$(ratio "$V1_CALLS" "$LIVE_V1")
         SUMMARY[$store.v1texts]=$(ratio "$V1_TEXTS" "$LIVE_V1")
+        SUMMARY[$store.v1events]=$(ratio "$V1_CALLS_EVENTS" "$LIVE_EVENTS")
+        SUMMARY[$store.outbox]="$(ratio_of "$(field "$V1_CALLS_EVENTS" rps)" "$(field "$V1_CALLS" rps)") of the rate without events"
+        SUMMARY[$store.delivery]="$EVENTS_DELIVERED delivered, $EVENTS_FAILED failed, $EVENTS_PENDING pending; receiver $DISTINCT distinct, $DUPLICATES twice; backlog $BACKLOG at $DRAIN_RATE/s"
+        SUMMARY[$store.deliveryok]=$([ "$EVENTS_PENDING" = 0 ] && [ "$EVENTS_FAILED" = 0 ] && [ "$DISTINCT" = "$EVENTS_DELIVERED" ] \
+            && [ "$DUPLICATES" = 0 ] && [ "$EVENTS_DELIVERED" -ge 10000 ] && echo yes || echo no)
         SUMMARY[$store.v1routed]=$V1_ROUTED
         SUMMARY[$store.v1p99]="$(field "$V1_CALLS" p99) / $(field "$V1_TEXTS" p99)"
         SUMMARY[$store.v1errors]=$(( $(field "$V1_CALLS" errors) + $(field "$V1_CALLS" non2xx) + $(field "$V1_TEXTS" errors) + $(field "$V1_TEXTS" non2xx) + $(field "$V1_CREATE_1" errors) + $(field "$V1_CREATE_1" non2xx) + $(field "$V1_CREATE_LOADED" errors) + $(field "$V1_CREATE_LOADED" non2xx) ))
@@ -491,6 +532,8 @@ LUA
         if [ "$V1" = 1 ]; then
             echo
             echo "v1: service \`bench\` (geo_match country, $V1_POOL numbers). Creation at $V1_ACTIVE active v1 sessions ($V1_PRELOAD of them loaded in ${V1_PRELOAD_S} s, the rest made through the API) ran at $V1_LOADED_SHARE of the rate at the start. Routing ran at $V1_ROUTED active v1 sessions (the other $((V1_SESSIONS - V1_PRELOAD)) loaded in ${V1_LOAD_S} s), each participant calling or texting its own proxy number."
+            echo
+            echo "Events: with the service's callback URL on a receiver on this machine, $EVENTS_WRITTEN events were written while v1 calls were measured (one interaction.created per call); after the load the backlog of $BACKLOG drained in $DRAIN_MS ms ($DRAIN_RATE events/s). Outbox: $EVENTS_DELIVERED delivered, $EVENTS_FAILED failed, $EVENTS_PENDING pending. Receiver: $RECEIVED deliveries of $DISTINCT distinct events, $DUPLICATES delivered twice."
             echo
             echo "Mean latency of v1 creation: $(field "$V1_CREATE_1" mean) ms at the start, $(field "$V1_CREATE_LOADED" mean) ms with the sessions loaded (mask creation: $(field "$CREATE_1" mean) ms)."
             if [ -n "$V1_PG_CREATE" ]; then
@@ -537,6 +580,13 @@ if [ "$V1" = 1 ]; then
         echo "| v1 creation with $V1_PRELOAD v1 sessions loaded, vs at the start: at least 80% | $(at sqlite) | $(at postgresql) | $(both v1loaded 80) |"
         echo "| v1 routing at $V1_SESSIONS loaded v1 sessions, calls vs liveness: at least 60% | ${SUMMARY[sqlite.v1calls]:-} | ${SUMMARY[postgresql.v1calls]:-} | $(both v1calls 60) |"
         echo "| v1 routing at $V1_SESSIONS loaded v1 sessions, texts vs liveness: at least 60% | ${SUMMARY[sqlite.v1texts]:-} | ${SUMMARY[postgresql.v1texts]:-} | $(both v1texts 60) |"
+        echo "| v1 calls with interactions recorded and events queued vs liveness: at least 60% | ${SUMMARY[sqlite.v1events]:-} | ${SUMMARY[postgresql.v1events]:-} | $(both v1events 60) |"
+        echo "| what the outbox costs: v1 calls with events vs without | ${SUMMARY[sqlite.outbox]:-} | ${SUMMARY[postgresql.outbox]:-} | |"
+        DELIVERY_MET=""
+        for st in sqlite postgresql; do
+            [ -n "${SUMMARY[$st.deliveryok]:-}" ] && DELIVERY_MET="$DELIVERY_MET${DELIVERY_MET:+ / }${SUMMARY[$st.deliveryok]}"
+        done
+        echo "| at least 10,000 events delivered, none lost, none twice | ${SUMMARY[sqlite.delivery]:-} | ${SUMMARY[postgresql.delivery]:-} | $DELIVERY_MET |"
         echo "| v1 routing p99, calls / texts (ms) | ${SUMMARY[sqlite.v1p99]:-} | ${SUMMARY[postgresql.v1p99]:-} | |"
         echo "| v1 errors (creation and routing) | ${SUMMARY[sqlite.v1errors]:-} | ${SUMMARY[postgresql.v1errors]:-} | |"
         POOL_MET=""

@@ -56,18 +56,19 @@ public class InteractionLog {
     }
 
     /**
-     * Puts a contact on record, and returns once the record is committed. A message's body and
-     * media are kept only when {@code callmask.interactions.store-content} is on and the message
-     * was put through: a stranger's text is never kept.
+     * Puts a contact on record: returns at once, and the record is committed a moment later, with
+     * others (a status callback that comes sooner waits for it). A message's body and media are
+     * kept only when {@code callmask.interactions.store-content} is on and the message was put
+     * through: a stranger's text is never kept.
      *
-     * @throws InteractionNotRecorded when the record could not be written in time
+     * @throws InteractionNotRecorded when the writer is too far behind to take it
      */
     public Recorded record(NewInteraction interaction) {
         boolean putThrough = interaction.outcome() == Outcome.CONNECTED || interaction.outcome() == Outcome.FORWARDED;
         NewInteraction kept = storeContent && putThrough ? interaction : interaction.withoutContent();
         InteractionId id = InteractionId.random();
         String token = StatusToken.random();
-        writer.write(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));
+        writer.submit(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));
         return new Recorded(id, token);
     }
 
@@ -106,6 +107,10 @@ public class InteractionLog {
         String hash = StatusToken.hash(token);
         return races.retry(() -> {
             Optional<InteractionRows.Target> found = rows.byToken(hash);
+            if (found.isEmpty() && writer.awaitWritten(hash)) {
+                // The answer named this callback's URL before its record was committed.
+                found = rows.byToken(hash);
+            }
             if (found.isEmpty()) {
                 return false;
             }
@@ -124,8 +129,15 @@ public class InteractionLog {
                 if (first) {
                     events.updated(target, reported.get(), next);
                 }
-                if (first && reported.get() == InteractionStatus.ENDED && target.sessionKey() != null) {
-                    sessions.callEnded(target.sessionKey());
+                if (first && target.sessionKey() != null) {
+                    // A call known to be on holds its session's end back until it is known to be over.
+                    boolean on =
+                            reported.get() == InteractionStatus.RINGING || reported.get() == InteractionStatus.ANSWERED;
+                    if (on && next != InteractionStatus.ENDED) {
+                        sessions.callInProgress(target.sessionKey());
+                    } else if (reported.get() == InteractionStatus.ENDED) {
+                        sessions.callEnded(target.sessionKey());
+                    }
                 }
                 if (first
                         && reported.get() == InteractionStatus.ANSWERED

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param storeContent keep the text and media URLs of messages that were put through; refused
  *     ones are never kept
- * @param writeTimeout how long a webhook waits for its record to be committed before it answers
- *     without one
+ * @param writeTimeout how long a status callback that arrives before its interaction's record is
+ *     committed waits for it
  */
 @ConfigurationProperties("callmask.interactions")
 public record InteractionProperties(

@@ -3,8 +3,10 @@ package org.callmask.interaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +20,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes interactions with group commit: each webhook hands its record over and waits until it is
- * committed, and one writer thread commits whatever has gathered meanwhile in one transaction. A
- * webhook thus answers only once its record is durable (so a status callback that follows at once
- * finds it), while a burst of webhooks shares one commit instead of queueing for one each.
+ * Writes interactions with group commit: each webhook hands its record over and answers at once,
+ * and one writer thread commits whatever has gathered meanwhile in one transaction. The answer names
+ * the record's status-callback URL before the record is committed; a status callback that arrives
+ * sooner than the commit (SignalWire's first comes a ring later, commits take milliseconds) waits for
+ * it on this instance ({@link #awaitWritten}).
  */
 @Component
 class InteractionWriter implements SmartLifecycle {
@@ -51,32 +54,51 @@ class InteractionWriter implements SmartLifecycle {
 
     private record Queued(InteractionRows.Pending pending, CompletableFuture<Void> done) {}
 
+    /** Records handed over and not yet committed, by the hash of their token. */
+    private final Map<String, CompletableFuture<Void>> unwritten = new ConcurrentHashMap<>();
+
     /**
-     * Writes the record and returns once it is committed.
+     * Hands the record over to be committed shortly, and returns at once.
      *
-     * @throws InteractionNotRecorded when it could not be written in time; the caller answers the
-     *     webhook all the same
+     * @throws InteractionNotRecorded when the writer is too far behind to take it; the caller
+     *     answers the webhook all the same, without naming a callback URL
      */
-    void write(InteractionRows.Pending pending) {
+    void submit(InteractionRows.Pending pending) {
         Queued queued = new Queued(pending, new CompletableFuture<>());
         if (writer == null) {
             writeNow(List.of(queued));
-        } else if (!queue.offer(queued)) {
+            if (queued.done().isCompletedExceptionally()) {
+                throw new InteractionNotRecorded("the write failed", null);
+            }
+            return;
+        }
+        unwritten.put(pending.tokenHash(), queued.done());
+        queued.done().whenComplete((done, failure) -> unwritten.remove(pending.tokenHash()));
+        if (!queue.offer(queued)) {
+            unwritten.remove(pending.tokenHash());
             throw new InteractionNotRecorded("the writer is behind by " + queue.size() + " records", null);
         }
+    }
+
+    /**
+     * Waits, at most {@code callmask.interactions.write-timeout}, until the record with this token
+     * hash is committed, if this instance has it waiting to be written.
+     *
+     * @return false when it had no such record waiting
+     */
+    boolean awaitWritten(String tokenHash) {
+        CompletableFuture<Void> done = unwritten.get(tokenHash);
+        if (done == null) {
+            return false;
+        }
         try {
-            queued.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            queued.done().cancel(false);
-            throw new InteractionNotRecorded("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new InteractionNotRecorded("the write failed", e.getCause());
-        } catch (TimeoutException e) {
-            // Given up on: written later it would be a record no callback can ever reach.
-            queued.done().cancel(false);
-            throw new InteractionNotRecorded("not written within " + wait.toMillis() + " ms", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Not written (yet): the callback finds no record, as for an unknown token.
         }
+        return true;
     }
 
     @Override

@@ -31,23 +31,7 @@ class InteractionMarks implements SmartLifecycle {
     private final SessionRows sessions;
     private final Transactions transactions;
     private final Duration interval;
-    private final Map<SessionKey, Mark> pending = new ConcurrentHashMap<>();
-
-    /** @param holdUntil how long a call put through may keep the session from ending; or null */
-    private record Mark(Instant at, Instant holdUntil) {
-
-        Mark merge(Mark other) {
-            return new Mark(later(at, other.at), later(holdUntil, other.holdUntil));
-        }
-
-        private static Instant later(Instant a, Instant b) {
-            if (a == null) {
-                return b;
-            }
-            return b == null || a.isAfter(b) ? a : b;
-        }
-    }
-
+    private final Map<SessionKey, Instant> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService writer;
 
     InteractionMarks(
@@ -92,15 +76,7 @@ class InteractionMarks implements SmartLifecycle {
     }
 
     void mark(SessionKey session, Instant at) {
-        pending.merge(session, new Mark(at, null), Mark::merge);
-    }
-
-    void markCall(SessionKey session, Instant at, Instant holdUntil) {
-        pending.merge(session, new Mark(at, holdUntil), Mark::merge);
-    }
-
-    private void mark(SessionKey session, Mark mark) {
-        pending.merge(session, mark, Mark::merge);
+        pending.merge(session, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     void flush() {
@@ -108,21 +84,16 @@ class InteractionMarks implements SmartLifecycle {
             return;
         }
         // In key order, so instances writing overlapping batches never deadlock.
-        Map<SessionKey, Mark> batch = new TreeMap<>(Comparator.comparingLong(SessionKey::value));
+        Map<SessionKey, Instant> batch = new TreeMap<>(Comparator.comparingLong(SessionKey::value));
         for (SessionKey key : pending.keySet()) {
-            Mark mark = pending.remove(key);
-            if (mark != null) {
-                batch.put(key, mark);
+            Instant at = pending.remove(key);
+            if (at != null) {
+                batch.put(key, at);
             }
         }
         try {
             transactions.write(status -> {
-                batch.forEach((key, mark) -> {
-                    sessions.interacted(key, mark.at());
-                    if (mark.holdUntil() != null) {
-                        sessions.holdForCall(key, mark.holdUntil(), mark.at());
-                    }
-                });
+                batch.forEach(sessions::interacted);
                 return null;
             });
         } catch (RuntimeException e) {

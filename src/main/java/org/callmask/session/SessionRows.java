@@ -35,6 +35,8 @@ class SessionRows {
             RETURNING id
             """;
 
+    private static final String BY_KEY = COLUMNS + "WHERE s.id = :id";
+
     private static final String BY_PUBLIC_ID = COLUMNS + "WHERE s.public_id = :publicId AND s.service_id = :serviceId";
 
     private static final String OPEN_BY_NAME = COLUMNS + """
@@ -259,6 +261,13 @@ class SessionRows {
         return jdbc.sql(BY_PUBLIC_ID)
                 .param("publicId", id.value())
                 .param("serviceId", service.value())
+                .query(SessionRows::toRow)
+                .optional();
+    }
+
+    Optional<Row> findByKey(SessionKey key) {
+        return jdbc.sql(BY_KEY)
+                .param("id", key.value())
                 .query(SessionRows::toRow)
                 .optional();
     }

@@ -13,6 +13,7 @@ import org.callmask.pool.NewPoolNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
 import org.callmask.service.Services;
+import org.callmask.service.VoiceOptions;
 import org.callmask.session.SessionRepository.ActiveRoute;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
@@ -268,13 +269,23 @@ public class Sessions {
     }
 
     /**
-     * Notes that a call was put through a session: as {@link #interacted}, and the session does not
-     * end while the call may still be going on, for at most {@code longest} from now (its ring
-     * timeout and its longest duration), or until {@link #callEnded} says it ended.
+     * A call on the session is ringing or was answered, as its status callback said: the session
+     * does not end while the call may still be going on, at most its ring timeout and longest
+     * duration from now, or until {@link #callEnded} says it ended. Runs in the caller's
+     * transaction when there is one.
      */
-    public void callPutThrough(SessionKey session, Duration longest) {
-        Instant now = clock.instant();
-        marks.markCall(session, now, now.plus(longest));
+    public void callInProgress(SessionKey session) {
+        transactions.write(status -> {
+            sessionRows.findByKey(session).ifPresent(row -> {
+                services.find(row.serviceId()).ifPresent(service -> {
+                    VoiceOptions voice = row.voice().applyTo(service.settings().voice());
+                    Instant now = clock.instant();
+                    Duration longest = Duration.ofSeconds((long) voice.ringTimeout() + voice.maxDuration());
+                    sessionRows.holdForCall(session, now.plus(longest), now);
+                });
+            });
+            return null;
+        });
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.callmask.telephony;
 
-import java.time.Duration;
 import java.util.Optional;
 import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NumberPool;
@@ -66,16 +65,15 @@ public class CallRouter {
                         ? route.mode().allowsCalls()
                         : route.mode().allowsMessages();
                 if (service != null && allowed && route.hasCallee()) {
-                    VoiceOptions voice =
-                            route.voice().applyTo(service.settings().voice());
-                    if (contact == Contact.CALL) {
-                        sessions.callPutThrough(
-                                route.session(), Duration.ofSeconds((long) voice.ringTimeout() + voice.maxDuration()));
-                    } else {
-                        sessions.interacted(route.session());
-                    }
+                    sessions.interacted(route.session());
                     return new Routing(
-                            new Connect(route.calleeProxy(), route.callee(), voice), route.service(), route, to);
+                            new Connect(
+                                    route.calleeProxy(),
+                                    route.callee(),
+                                    route.voice().applyTo(service.settings().voice())),
+                            route.service(),
+                            route,
+                            to);
                 }
                 return new Routing(
                         outOfSession(contact, service, from, to, !allowed ? Reason.MODE : Reason.ALONE),

@@ -1,6 +1,7 @@
 package org.callmask.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -53,7 +54,7 @@ class InteractionRetentionTests extends IntegrationTest {
                         + BOB + "\", \"proxy_number\": \"" + P2 + "\"}]}");
         String session = JsonPath.read(opened.body(), "$.id");
         http.postJson("/calls/route", callBody(ALICE, P1));
-        assertThat(interactions()).hasSize(1);
+        await().until(() -> interactions().size() == 1);
         Response closed = http.send(http.request("/api/v1/services/" + service + "/sessions/" + session)
                 .header("Content-Type", "application/json")
                 .method("PATCH", BodyPublishers.ofString("{\"status\": \"closed\"}")));
@@ -71,7 +72,7 @@ class InteractionRetentionTests extends IntegrationTest {
     @Test
     void anInteractionOutsideAnySessionIsPurgedAfterTheSamePeriod() {
         http.postJson("/calls/route", callBody(STRANGER, P1));
-        assertThat(interactions()).hasSize(1);
+        await().until(() -> interactions().size() == 1);
 
         clock.advance(Duration.ofDays(29));
         assertThat(purge.purgeNow()).isZero();

@@ -45,6 +45,7 @@ class InteractionLogTests extends V1RoutingTest {
     }
 
     private String onlyInteractionId() {
+        awaitInteractions(service, 1);
         Response page = http.get("/api/v1/services/" + service + "/interactions");
         List<String> ids = JsonPath.read(page.body(), "$.items[*].id");
         assertThat(ids).hasSize(1);
@@ -72,6 +73,7 @@ class InteractionLogTests extends V1RoutingTest {
     @Test
     void aCallPutThroughIsOnRecordByParticipantIdsWithTheInboundCallId() {
         call(ALICE, P1);
+        awaitInteractions(service, 1);
 
         List<Object> items = interactionsOfTheSession();
 
@@ -242,6 +244,7 @@ class InteractionLogTests extends V1RoutingTest {
         text(BOB, P2, "hi");
         clock.advance(Duration.ofSeconds(1));
         call(STRANGER, P1);
+        awaitInteractions(service, 3);
 
         Response messages = http.get("/api/v1/services/" + service + "/interactions?type=message");
         Response refused = http.get("/api/v1/services/" + service + "/interactions?outcome=refused&type=call");

@@ -29,6 +29,7 @@ class StoredContentTests extends V1RoutingTest {
     @Test
     void theTextOfAMessagePutThroughIsKept() {
         text(ALICE, P1, "I'm at the door");
+        awaitInteractions(service, 1);
 
         assertThat(bodies()).containsExactly("I'm at the door");
     }
@@ -36,6 +37,7 @@ class StoredContentTests extends V1RoutingTest {
     @Test
     void aStrangersTextIsNeverKept() {
         text(STRANGER, P1, "Gate code 4321");
+        awaitInteractions(service, 1);
 
         assertThat(bodies()).hasSize(1).containsOnlyNulls();
     }

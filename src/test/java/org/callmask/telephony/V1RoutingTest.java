@@ -1,6 +1,7 @@
 package org.callmask.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.callmask.support.HttpTestClient.fields;
 
 import com.jayway.jsonpath.JsonPath;
@@ -108,6 +109,20 @@ abstract class V1RoutingTest extends IntegrationTest {
         return http.send(http.request(path)
                 .header("Content-Type", "application/json")
                 .method("PATCH", BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Waits until the service has {@code count} interactions on record: webhooks answer before
+     * their record is committed, a moment later.
+     */
+    void awaitInteractions(String service, int count) {
+        await().until(
+                        () -> JsonPath.<List<Object>>read(
+                                        http.get("/api/v1/services/" + service + "/interactions")
+                                                .body(),
+                                        "$.items")
+                                .size(),
+                        size -> size == count);
     }
 
     /** A call through a SWML handler; every SWML answer must be valid against SignalWire's schema. */
