@@ -9,7 +9,8 @@ import java.util.Optional;
  * through.
  *
  * @param callbackUrl where events are delivered; {@code null}: none are written
- * @param interceptUrl asked before each call or text is routed; {@code null}: nobody is asked
+ * @param interceptUrl asked before each call or text a session would put through; {@code null}:
+ *     nobody is asked
  * @param interceptOnFailure what a contact gets when the hook gives no verdict
  * @param gracePeriod how long after a session closed an out-of-session callback still names it
  */

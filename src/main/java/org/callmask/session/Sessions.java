@@ -12,6 +12,7 @@ import org.callmask.core.PhoneNumber;
 import org.callmask.pool.NewPoolNumber;
 import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
+import org.callmask.service.ServiceId;
 import org.callmask.service.Services;
 import org.callmask.service.VoiceOptions;
 import org.callmask.session.SessionRepository.ActiveRoute;
@@ -42,6 +43,7 @@ public class Sessions {
     private final SessionRepository repository;
     private final SessionRows sessionRows;
     private final InteractionMarks marks;
+    private final RecentlyClosed recentlyClosed;
     private final NumberPool pool;
     private final Services services;
     private final Transactions transactions;
@@ -60,6 +62,7 @@ public class Sessions {
             SessionRepository repository,
             SessionRows sessionRows,
             InteractionMarks marks,
+            RecentlyClosed recentlyClosed,
             NumberPool pool,
             Services services,
             Transactions transactions,
@@ -77,6 +80,7 @@ public class Sessions {
         this.repository = repository;
         this.sessionRows = sessionRows;
         this.marks = marks;
+        this.recentlyClosed = recentlyClosed;
         this.pool = pool;
         this.services = services;
         this.transactions = transactions;
@@ -108,6 +112,15 @@ public class Sessions {
      */
     public Optional<Route> route(PhoneNumber caller, PhoneNumber proxy) {
         return repository.route(caller, proxy, clock.instant());
+    }
+
+    /**
+     * The session of {@code service} in which {@code caller} last had {@code proxy}, if it stopped
+     * routing no longer than {@code within} ago: the newest such one.
+     */
+    public Optional<ClosedSessionRef> recentlyClosed(
+            ServiceId service, PhoneNumber caller, PhoneNumber proxy, Duration within) {
+        return recentlyClosed.latest(service, caller, proxy, clock.instant(), within);
     }
 
     /**

@@ -49,7 +49,11 @@ class InteractionRecorder {
         Outcome outcome;
         String reason = null;
         ParticipantId to = null;
-        if (decision instanceof Connect connect) {
+        if (routing.blocked() != null) {
+            // Whatever the caller got instead (a forward included), the hook kept it out of its session.
+            outcome = Outcome.BLOCKED;
+            reason = routing.blocked().wire();
+        } else if (decision instanceof Connect connect) {
             boolean inSession = route != null
                     && route.hasCallee()
                     && connect.to().equals(route.callee())

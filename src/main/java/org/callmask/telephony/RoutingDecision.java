@@ -45,6 +45,10 @@ sealed interface RoutingDecision {
         MODE,
         /** The caller is in a session there, but alone: the other participant was removed. */
         ALONE,
+        /** The service's intercept hook answered 403. */
+        BLOCKED,
+        /** The service's intercept hook gave no verdict, and the service denies contacts then. */
+        INTERCEPT_FAILED,
         /** The request did not carry a usable caller and proxy number. */
         MALFORMED,
         /** Something failed inside, such as an unreachable database. */

@@ -80,8 +80,9 @@ final class V1Docs {
             String callback_url,
 
             @Schema(
-                    description = "Asked, signed, before each call or text is routed: 403 blocks it, any 2xx allows "
-                            + "it. Absent or null: nobody is asked.",
+                    description =
+                            "Asked, signed, before each call or text a session would put through: 403 blocks it, any 2xx allows "
+                                    + "it. Absent or null: nobody is asked.",
                     example = "https://platform.example.com/callmask/intercept",
                     maxLength = 2000,
                     nullable = true)
@@ -156,8 +157,9 @@ final class V1Docs {
             String callback_url,
 
             @Schema(
-                    description = "Asked, signed, before each call or text is routed: 403 blocks it, any 2xx allows "
-                            + "it. Absent or null: nobody is asked.",
+                    description =
+                            "Asked, signed, before each call or text a session would put through: 403 blocks it, any 2xx allows "
+                                    + "it. Absent or null: nobody is asked.",
                     example = "https://platform.example.com/callmask/intercept",
                     maxLength = 2000,
                     nullable = true)

@@ -103,8 +103,9 @@ final class Views {
             String callbackUrl,
 
             @Schema(
-                    description = "Asked before each call or text is routed: 403 blocks it, any 2xx allows it; null: "
-                            + "nobody is asked.",
+                    description =
+                            "Asked before each call or text a session would put through: 403 blocks it, any 2xx allows it; null: "
+                                    + "nobody is asked.",
                     nullable = true,
                     example = "https://platform.example.com/callmask/intercept")
             @JsonProperty("intercept_url")
