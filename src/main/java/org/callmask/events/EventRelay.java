@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.callmask.outbound.OutboundAnswer;
 import org.callmask.outbound.OutboundHttp;
 import org.callmask.service.ProxyService;
+import org.callmask.service.ServiceId;
 import org.callmask.service.Services;
 import org.callmask.system.StoreErrors;
 import org.callmask.system.Transactions;
@@ -157,10 +160,12 @@ class EventRelay implements SmartLifecycle {
             return 0;
         }
         ExecutorService pool = senders;
+        // Read once per service for the batch, not once per event.
+        Map<ServiceId, List<String>> secrets = new ConcurrentHashMap<>();
         List<CompletableFuture<Attempt>> running = claimed.stream()
                 .map(event -> pool == null
-                        ? CompletableFuture.completedFuture(attempt(event))
-                        : CompletableFuture.supplyAsync(() -> attempt(event), pool))
+                        ? CompletableFuture.completedFuture(attempt(event, secrets))
+                        : CompletableFuture.supplyAsync(() -> attempt(event, secrets), pool))
                 .toList();
         List<Attempt> attempts = new ArrayList<>();
         for (CompletableFuture<Attempt> attempt : running) {
@@ -178,7 +183,7 @@ class EventRelay implements SmartLifecycle {
     /** What came of one attempt: no error, or why it failed and whether to stop trying. */
     private record Attempt(OutboxRows.Claimed event, Optional<String> error, boolean giveUp) {}
 
-    private Attempt attempt(OutboxRows.Claimed event) {
+    private Attempt attempt(OutboxRows.Claimed event, Map<ServiceId, List<String>> secrets) {
         Optional<ProxyService> service = services.find(event.serviceId());
         URI url = event.callbackUrl() != null
                 ? URI.create(event.callbackUrl())
@@ -186,8 +191,9 @@ class EventRelay implements SmartLifecycle {
         if (url == null) {
             return new Attempt(event, Optional.of("no callback URL is set"), true);
         }
-        OutboundAnswer answer = http.post(
-                url, event.payload().getBytes(StandardCharsets.UTF_8), secrets(event, service), properties.timeout());
+        List<String> signing = secrets.computeIfAbsent(event.serviceId(), id -> secrets(event, service));
+        OutboundAnswer answer =
+                http.post(url, event.payload().getBytes(StandardCharsets.UTF_8), signing, properties.timeout());
         if (answer instanceof OutboundAnswer.Answered answered && answered.isSuccess()) {
             return new Attempt(event, Optional.empty(), false);
         }

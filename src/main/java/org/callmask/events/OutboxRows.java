@@ -11,6 +11,9 @@ import org.callmask.core.Cursor;
 import org.callmask.core.PageRequest;
 import org.callmask.service.ServiceId;
 import org.callmask.system.StorageDialect;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -110,10 +113,12 @@ class OutboxRows {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final String claim;
 
-    OutboxRows(JdbcClient jdbc, StorageDialect dialect) {
+    OutboxRows(JdbcClient jdbc, NamedParameterJdbcTemplate batches, StorageDialect dialect) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.claim = CLAIM.formatted(dialect == StorageDialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
     }
 
@@ -130,25 +135,31 @@ class OutboxRows {
             Instant deliverUntil,
             Instant createdAt) {}
 
-    void insert(
+    /** An event to write, with the exact body it will be delivered with. */
+    record NewEvent(
             EventId id,
             ServiceId service,
             String sessionId,
             String type,
             String payload,
             String callbackUrl,
-            Instant now,
-            Instant deliverUntil) {
-        jdbc.sql(INSERT)
-                .param("id", id.value())
-                .param("service", service.value())
-                .param("session", sessionId)
-                .param("type", type)
-                .param("payload", payload)
-                .param("callbackUrl", callbackUrl)
-                .param("now", now.toEpochMilli())
-                .param("deliverUntil", deliverUntil.toEpochMilli())
-                .update();
+            Instant at,
+            Instant deliverUntil) {}
+
+    /** Writes the events as one batch, in their order, inside the caller's transaction. */
+    void insert(List<NewEvent> events) {
+        SqlParameterSource[] batch = events.stream()
+                .map(e -> new MapSqlParameterSource()
+                        .addValue("id", e.id().value())
+                        .addValue("service", e.service().value())
+                        .addValue("session", e.sessionId())
+                        .addValue("type", e.type())
+                        .addValue("payload", e.payload())
+                        .addValue("callbackUrl", e.callbackUrl())
+                        .addValue("now", e.at().toEpochMilli())
+                        .addValue("deliverUntil", e.deliverUntil().toEpochMilli()))
+                .toArray(SqlParameterSource[]::new);
+        batches.batchUpdate(INSERT, batch);
     }
 
     List<Claimed> claim(String claimId, int limit, Instant now, Instant until) {

@@ -60,8 +60,8 @@ class InteractionWriter implements SmartLifecycle {
     /**
      * Hands the record over to be committed shortly, and returns at once.
      *
-     * @throws InteractionNotRecorded when the writer is too far behind to take it; the caller
-     *     answers the webhook all the same, without naming a callback URL
+     * @throws InteractionNotRecorded when the writer had no room for it within the write timeout;
+     *     the caller answers the webhook all the same, without naming a callback URL
      */
     void submit(InteractionRows.Pending pending) {
         Queued queued = new Queued(pending, new CompletableFuture<>());
@@ -74,7 +74,17 @@ class InteractionWriter implements SmartLifecycle {
         }
         unwritten.put(pending.tokenHash(), queued.done());
         queued.done().whenComplete((done, failure) -> unwritten.remove(pending.tokenHash()));
-        if (!queue.offer(queued)) {
+        boolean taken;
+        try {
+            // A full queue holds the webhook back until there is room, so a burst the store cannot
+            // keep up with slows routing down instead of losing records; only a store stuck for
+            // the whole write timeout costs records.
+            taken = queue.offer(queued, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            taken = false;
+        }
+        if (!taken) {
             unwritten.remove(pending.tokenHash());
             throw new InteractionNotRecorded("the writer is behind by " + queue.size() + " records", null);
         }
