@@ -72,6 +72,16 @@ public class InteractionLog {
         return new Recorded(id, token);
     }
 
+    /**
+     * Waits until every contact put on record so far is committed, at most {@code max}: what a
+     * reader that must see them all (a test, an export) waits for.
+     *
+     * @return whether all were
+     */
+    public boolean awaitRecorded(Duration max) {
+        return writer.awaitAllWritten(max);
+    }
+
     public Optional<Interaction> find(ServiceId service, InteractionId id) {
         return rows.find(service, id);
     }

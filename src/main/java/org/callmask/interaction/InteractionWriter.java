@@ -91,6 +91,32 @@ class InteractionWriter implements SmartLifecycle {
     }
 
     /**
+     * Waits until every record handed over so far is committed (or failed), at most {@code max}.
+     *
+     * @return whether none is left waiting
+     */
+    boolean awaitAllWritten(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        for (CompletableFuture<Void> done : List.copyOf(unwritten.values())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                done.get(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                // Failed is finished too.
+            } catch (TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Waits, at most {@code callmask.interactions.write-timeout}, until the record with this token
      * hash is committed, if this instance has it waiting to be written.
      *

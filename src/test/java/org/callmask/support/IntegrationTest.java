@@ -1,5 +1,7 @@
 package org.callmask.support;
 
+import java.time.Duration;
+import org.callmask.interaction.InteractionLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -65,8 +67,13 @@ public abstract class IntegrationTest {
 
     protected HttpTestClient http;
 
+    @Autowired
+    private InteractionLog interactions;
+
     @BeforeEach
     void startFromEmptyTables() {
+        // The last test's webhooks may have answered before their records were committed.
+        interactions.awaitRecorded(Duration.ofSeconds(5));
         clock.reset();
         jdbc.sql("DELETE FROM outbox_event").update();
         jdbc.sql("DELETE FROM interaction").update();
