@@ -164,8 +164,8 @@ class EventRelay implements SmartLifecycle {
         Map<ServiceId, List<String>> secrets = new ConcurrentHashMap<>();
         List<CompletableFuture<Attempt>> running = claimed.stream()
                 .map(event -> pool == null
-                        ? CompletableFuture.completedFuture(attempt(event, secrets))
-                        : CompletableFuture.supplyAsync(() -> attempt(event, secrets), pool))
+                        ? CompletableFuture.completedFuture(safeAttempt(event, secrets))
+                        : CompletableFuture.supplyAsync(() -> safeAttempt(event, secrets), pool))
                 .toList();
         List<Attempt> attempts = new ArrayList<>();
         for (CompletableFuture<Attempt> attempt : running) {
@@ -182,6 +182,15 @@ class EventRelay implements SmartLifecycle {
 
     /** What came of one attempt: no error, or why it failed and whether to stop trying. */
     private record Attempt(OutboxRows.Claimed event, Optional<String> error, boolean giveUp) {}
+
+    /** An attempt that failed inside CallMask (the store, say) counts as failed like any other. */
+    private Attempt safeAttempt(OutboxRows.Claimed event, Map<ServiceId, List<String>> secrets) {
+        try {
+            return attempt(event, secrets);
+        } catch (RuntimeException e) {
+            return new Attempt(event, Optional.of("not sent: " + StoreErrors.describe(e)), false);
+        }
+    }
 
     private Attempt attempt(OutboxRows.Claimed event, Map<ServiceId, List<String>> secrets) {
         Optional<ProxyService> service = services.find(event.serviceId());
@@ -227,8 +236,9 @@ class EventRelay implements SmartLifecycle {
                 }
                 String error = attempt.error().get();
                 afterCommit.add(() -> metrics.attemptFailed(event.serviceId()));
-                Instant next = now.plus(backoff.after(event.attempts()));
-                if (attempt.giveUp() || next.isAfter(event.deliverUntil())) {
+                // The last wait is cut short so that an attempt is made when the retry period ends.
+                Instant next = min(now.plus(backoff.after(event.attempts())), event.deliverUntil());
+                if (attempt.giveUp() || !now.isBefore(event.deliverUntil())) {
                     if (rows.failed(event, claim, error, now)) {
                         afterCommit.add(() -> {
                             metrics.gaveUp(event.serviceId());
@@ -253,6 +263,10 @@ class EventRelay implements SmartLifecycle {
             return null;
         });
         afterCommit.forEach(Runnable::run);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static String describe(OutboundAnswer answer) {

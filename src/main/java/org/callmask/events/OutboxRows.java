@@ -31,15 +31,20 @@ class OutboxRows {
     // Takes due events for one delivery attempt each. An event waits while an earlier event of its
     // session is pending, so a session's events go out one at a time, in the order they were
     // written. The claim holds the event until it ends or its time runs out; on PostgreSQL, rows
-    // another instance is claiming at this moment are skipped rather than waited for.
+    // another instance is claiming at this moment are skipped rather than waited for. Candidates
+    // come from the due index first, so a backlog waiting for a platform that is down costs the
+    // claim nothing.
     private static final String CLAIM = """
             UPDATE outbox_event
             SET claimed_by = :claim, claimed_until = :until, attempts = attempts + 1, updated_at = :now
             WHERE seq IN (
                 SELECT e.seq
                 FROM outbox_event e
-                WHERE e.status = 'pending'
-                  AND e.next_attempt_at <= :now
+                WHERE e.seq IN (SELECT due.seq FROM outbox_event due
+                                WHERE due.status = 'pending' AND due.next_attempt_at <= :now
+                                ORDER BY due.next_attempt_at
+                                LIMIT 1000)
+                  AND e.status = 'pending'
                   AND (e.claimed_until IS NULL OR e.claimed_until <= :now)
                   AND NOT EXISTS (
                       SELECT 1 FROM outbox_event earlier
@@ -74,10 +79,12 @@ class OutboxRows {
             WHERE seq = :seq AND claimed_by = :claim
             """;
 
+    // An event being delivered keeps its claim, so no other instance sends it at the same time; it
+    // goes out again once that attempt has ended.
     private static final String REDELIVER = """
             UPDATE outbox_event
             SET status = 'pending', attempts = 0, next_attempt_at = :now, deliver_until = :deliverUntil,
-                delivered_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = :now
+                delivered_at = NULL, updated_at = :now
             WHERE service_id = :service AND id = :id
             """;
 

@@ -7,6 +7,7 @@ import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
 import org.callmask.service.ServiceId;
 import org.callmask.service.Services;
+import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,7 @@ class PoolWatch {
     private final NumberPool pool;
     private final Services services;
     private final SessionEvents news;
+    private final Transactions transactions;
     private final double watermark;
     private final Map<String, Long> lastExhausted = new ConcurrentHashMap<>();
     private final Map<ServiceId, long[]> room = new ConcurrentHashMap<>();
@@ -43,7 +45,9 @@ class PoolWatch {
             NumberPool pool,
             Services services,
             SessionEvents news,
+            Transactions transactions,
             @Value("${callmask.pool.low-watermark:0.1}") double watermark) {
+        this.transactions = transactions;
         if (!(watermark >= 0 && watermark < 1)) {
             throw new IllegalArgumentException(
                     "callmask.pool.low-watermark must be at least 0 and below 1, was " + watermark);
@@ -84,13 +88,23 @@ class PoolWatch {
                 return;
             }
             double free = Math.max(0, withRoom - mostHeld) / (double) withRoom;
-            if (free < watermark && services.notePoolLow(service.id(), LOW_REPEAT)) {
+            if (free >= watermark) {
+                return;
+            }
+            // The mark and the event are kept together, or neither is.
+            boolean told = transactions.write(status -> {
+                if (!services.notePoolLow(service.id(), LOW_REPEAT)) {
+                    return false;
+                }
+                news.poolLow(service.id(), withRoom, mostHeld, free, watermark);
+                return true;
+            });
+            if (told) {
                 log.warn(
                         "Pool of service {} is low: {} numbers with room, a participant holds {}",
                         service.id(),
                         withRoom,
                         mostHeld);
-                news.poolLow(service.id(), withRoom, mostHeld, free, watermark);
             }
         } catch (RuntimeException e) {
             // Telling is second to opening sessions: a failure here never fails the allocation.

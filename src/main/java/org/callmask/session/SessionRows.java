@@ -67,7 +67,9 @@ class SessionRows {
 
     private static final String CHANGE_LIFETIME = """
             UPDATE session
-            SET ttl = :ttl, expires_at_fixed = :expiresAtFixed, expires_at = :expiresAt, updated_at = :now
+            SET ttl = :ttl, expires_at_fixed = :expiresAtFixed, updated_at = :now,
+                -- A call on it holds its end back whatever the new lifetime says.
+                expires_at = CASE WHEN call_hold_until > :expiresAt THEN call_hold_until ELSE :expiresAt END
             WHERE id = :id
             """;
 
@@ -96,6 +98,9 @@ class SessionRows {
                 ttl_from = :now,
                 expires_at = CASE
                     WHEN ttl IS NULL THEN expires_at
+                    -- A call on it holds its end back.
+                    WHEN call_hold_until > :now + ttl * 1000
+                         AND (expires_at_fixed IS NULL OR call_hold_until > expires_at_fixed) THEN call_hold_until
                     WHEN expires_at_fixed IS NOT NULL AND expires_at_fixed < :now + ttl * 1000 THEN expires_at_fixed
                     ELSE :now + ttl * 1000
                 END

@@ -55,8 +55,8 @@ CREATE TABLE outbox_event (
     delivered_at    BIGINT NULL
 );
 
--- The relay walks pending events in the order they were written, skipping those not yet due.
-CREATE INDEX outbox_event_pending ON outbox_event (seq) WHERE status = 'pending';
+-- The relay finds the events that are due, then takes them in the order they were written.
+CREATE INDEX outbox_event_due ON outbox_event (next_attempt_at, seq) WHERE status = 'pending';
 CREATE INDEX outbox_event_session ON outbox_event (session_id, seq) WHERE status = 'pending';
 CREATE INDEX outbox_event_page ON outbox_event (service_id, created_at, id);
 CREATE INDEX outbox_event_finished ON outbox_event (updated_at) WHERE status <> 'pending';

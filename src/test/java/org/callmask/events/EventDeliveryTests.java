@@ -205,7 +205,7 @@ class EventDeliveryTests extends IntegrationTest {
         await().until(() ->
                 onlyEvent().<Integer>read("$.attempts") == 1 && onlyEvent().read("$.last_error") != null);
 
-        clock.advance(Duration.ofHours(23).plusMinutes(59).plusSeconds(59));
+        clock.advance(Duration.ofHours(24));
         await().until(() -> onlyEvent().<String>read("$.status").equals("failed"));
 
         DocumentContext failed = onlyEvent();

@@ -75,6 +75,27 @@ class CallInProgressExpiryTests extends V1RoutingTest {
     }
 
     @Test
+    void neitherATextNorANewLifetimeDuringTheCallBringsTheEndBeforeTheHold() {
+        String call = callStateUrl();
+        report(call, "answered");
+        String before = JsonPath.read(getSession(service, id(session)), "$.expires_at");
+
+        clock.advance(Duration.ofMinutes(2));
+        text(ALICE, P1, "Still on the phone with you");
+        await().until(() -> !JsonPath.<String>read(getSession(service, id(session)), "$.last_interaction_at")
+                .equals(JsonPath.<String>read(getSession(service, id(session)), "$.created_at")));
+        assertThat(patch("/api/v1/services/" + service + "/sessions/" + id(session), "{\"ttl\": 30}")
+                        .status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(sessions.sweepExpired()).isZero();
+        assertThat(status()).isEqualTo("in-progress");
+        assertThat((String) JsonPath.read(getSession(service, id(session)), "$.expires_at"))
+                .isEqualTo(before);
+    }
+
+    @Test
     void aCallThatEndsWithinTheLifetimeLeavesTheLifetimeAsItWas() {
         String call = callStateUrl();
         report(call, "answered");
