@@ -35,7 +35,8 @@ final class PathVariants {
 
     /**
      * Reads and writes of every protected kind: the pool, a mask (linking the attacker's phone to
-     * the client), the masks on a number, a service's numbers, sessions and interactions in the v1 API, metrics,
+     * the client), the masks on a number, a service's numbers, sessions, interactions and events in the
+     * v1 API, its callback secret, metrics,
      * info, the API description, and both webhooks
      * asked where the proxy number routes the contractor.
      */
@@ -51,6 +52,8 @@ final class PathVariants {
                 new Attempt("GET", "/api/v1/services/default/numbers", null, ""),
                 new Attempt("GET", "/api/v1/services/default/sessions", null, ""),
                 new Attempt("GET", "/api/v1/services/default/interactions", null, ""),
+                new Attempt("GET", "/api/v1/services/default/events", null, ""),
+                new Attempt("POST", "/api/v1/services/default/callback_secret", "application/json", "{}"),
                 new Attempt("GET", "/actuator/prometheus", null, ""),
                 new Attempt("GET", "/actuator/info", null, ""),
                 new Attempt("GET", "/v3/api-docs", null, ""),
