@@ -41,6 +41,7 @@ class MaskAllocation {
     private final SessionMetrics metrics;
     private final ApplicationEventPublisher events;
     private final PoolWatch watch;
+    private final SessionEvents news;
     private final Clock clock;
 
     MaskAllocation(
@@ -54,7 +55,9 @@ class MaskAllocation {
             SessionMetrics metrics,
             ApplicationEventPublisher events,
             PoolWatch watch,
+            SessionEvents news,
             Clock clock) {
+        this.news = news;
         this.watch = watch;
         this.repository = repository;
         this.pool = pool;
@@ -154,14 +157,16 @@ class MaskAllocation {
         Instant expiresAt = now.plus(ttl);
         PhoneNumber chosen = candidates.get(0).number();
         return transactions.write(status -> {
-            SessionKey id = repository.insertSession(service.id(), pair, now, expiresAt);
-            repository.insertPair(id, client, contractor, chosen, now);
+            SessionId publicId = SessionId.random();
+            SessionKey id = repository.insertSession(publicId, service.id(), pair, now, expiresAt);
+            List<ParticipantId> pairIds = repository.insertPair(id, client, contractor, chosen, now);
             // Counted last, so the pool row is locked only from here to the commit. A number that
             // was removed or filled meanwhile fails the attempt, which then reads fresh state.
             if (!pool.takeRoutes(chosen, both.size(), false)) {
                 throw new ConcurrencyFailureException("The pool number changed while it was being given");
             }
             events.publishEvent(new MaskOpened(id, chosen, client, contractor));
+            news.maskCreated(service.id(), publicId, pairIds, chosen, expiresAt);
             return new Mask(id, client, contractor, chosen, now, expiresAt, MaskStatus.ACTIVE);
         });
     }

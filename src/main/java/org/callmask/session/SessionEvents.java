@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.callmask.core.PhoneNumber;
 import org.callmask.core.PlatformEvent;
 import org.callmask.service.ServiceId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +43,28 @@ class SessionEvents {
                 "participants",
                 session.participants().stream().map(SessionEvents::participant).toList());
         publish(CREATED, session.serviceId(), session.id(), session.callbackUrl(), data);
+    }
+
+    /** A seed API mask: two participants who share one proxy number. */
+    void maskCreated(
+            ServiceId service,
+            SessionId session,
+            List<ParticipantId> participants,
+            PhoneNumber proxy,
+            Instant expiresAt) {
+        Map<String, Object> data =
+                sessionData(session, SessionStatus.OPEN, SessionMode.VOICE_AND_MESSAGE, expiresAt, null);
+        data.put(
+                "participants",
+                participants.stream()
+                        .map(id -> {
+                            Map<String, Object> p = new LinkedHashMap<>();
+                            p.put("participant_id", id.value());
+                            p.put("proxy_number", proxy.e164());
+                            return p;
+                        })
+                        .toList());
+        publish(CREATED, service, session, null, data);
     }
 
     void updated(SessionRows.Row row, SessionStatus status, SessionMode mode, Instant expiresAt) {

@@ -166,9 +166,9 @@ class SessionRepository {
         this.jdbc = jdbc;
     }
 
-    SessionKey insertSession(ServiceId service, PairKey pair, Instant createdAt, Instant expiresAt) {
+    SessionKey insertSession(SessionId id, ServiceId service, PairKey pair, Instant createdAt, Instant expiresAt) {
         return new SessionKey(jdbc.sql(INSERT_SESSION)
-                .param("publicId", SessionId.random().value())
+                .param("publicId", id.value())
                 .param("serviceId", service.value())
                 .param("pairKey", pair.value())
                 .param("createdAt", createdAt.toEpochMilli())
@@ -177,17 +177,25 @@ class SessionRepository {
                 .single());
     }
 
-    /** The two participants of a seed mask, who both see {@code proxy}. */
-    void insertPair(SessionKey session, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy, Instant now) {
+    /**
+     * The two participants of a seed mask, who both see {@code proxy}.
+     *
+     * @return their ids, the client's first
+     */
+    List<ParticipantId> insertPair(
+            SessionKey session, PhoneNumber client, PhoneNumber contractor, PhoneNumber proxy, Instant now) {
+        ParticipantId clientId = ParticipantId.random();
+        ParticipantId contractorId = ParticipantId.random();
         jdbc.sql(INSERT_PAIR)
                 .param("sessionId", session.value())
-                .param("clientId", ParticipantId.random().value())
-                .param("contractorId", ParticipantId.random().value())
+                .param("clientId", clientId.value())
+                .param("contractorId", contractorId.value())
                 .param("now", now.toEpochMilli())
                 .param("client", client.e164())
                 .param("contractor", contractor.e164())
                 .param("proxy", proxy.e164())
                 .update();
+        return List.of(clientId, contractorId);
     }
 
     Optional<PhoneNumber> lastProxyOfPair(PairKey pair) {

@@ -263,6 +263,26 @@ class EventDeliveryTests extends IntegrationTest {
     }
 
     @Test
+    void tellsOfMasksOpenedAndClosedThroughTheOriginalApi() {
+        json(http.patchJson(SERVICES + "/default", "{\"callback_url\": \"" + platform.url("/events") + "\"}"), 200);
+        poolOf(PROXY);
+
+        assertThat(openMask(CLIENT, CONTRACTOR).status()).isEqualTo(200);
+        assertThat(http.delete("/api/rest/numberMask/" + PROXY).status()).isEqualTo(200);
+
+        await().until(() -> platform.received("/events").size() == 2);
+        assertThat(typesReceived()).containsExactly("session.created", "session.closed");
+        DocumentContext created =
+                JsonPath.parse(platform.received("/events").get(0).text());
+        assertThat(created.<List<String>>read("$.data.participants[*].proxy_number"))
+                .containsExactly(PROXY, PROXY);
+        assertThat(created.<String>read("$.data.session_id"))
+                .isEqualTo(JsonPath.parse(platform.received("/events").get(1).text())
+                        .read("$.data.session_id"));
+        assertThat(platform.received("/events").get(0).text()).doesNotContain(CLIENT, CONTRACTOR);
+    }
+
+    @Test
     void keepsNoEventsForAServiceWithoutACallbackUrl() {
         json(http.postJson(SERVICES, "{\"unique_name\": \"deliveries\", \"geo_match\": \"none\"}"), 201);
         json(http.postJson(SERVICES + "/deliveries/numbers", "{\"numbers\": [\"+15551230001\"]}"), 201);
