@@ -37,13 +37,4 @@ public final class HookUrl {
         }
         return null;
     }
-
-    /** @throws IllegalArgumentException when {@link #problem} finds something wrong */
-    public static URI of(String url) {
-        String problem = problem(url);
-        if (problem != null) {
-            throw new IllegalArgumentException("URL " + problem);
-        }
-        return URI.create(url);
-    }
 }
