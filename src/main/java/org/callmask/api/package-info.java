@@ -4,7 +4,8 @@
  * under {@code /api/v1} (in {@code api.v1}). Controllers are thin: they read the request, make one
  * call into {@code service}, {@code pool} or {@code session}, and map.
  */
-@ApplicationModule(allowedDependencies = {"core", "events", "interaction", "pool", "service", "session", "system"})
+@ApplicationModule(
+        allowedDependencies = {"core", "events", "interaction", "pool", "service", "session", "signalwire", "system"})
 package org.callmask.api;
 
 import org.springframework.modulith.ApplicationModule;

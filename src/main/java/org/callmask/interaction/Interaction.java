@@ -15,6 +15,7 @@ import org.callmask.session.SessionId;
  * @param statusHistory every status reported, in the order received
  * @param body the message's text, only when content is stored
  * @param mediaUrls the message's media, only when content is stored
+ * @param origin whether a caller or the platform started it
  */
 public record Interaction(
         InteractionId id,
@@ -36,7 +37,8 @@ public record Interaction(
         String body,
         List<String> mediaUrls,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Origin origin) {
 
     public Interaction {
         statusHistory = List.copyOf(statusHistory);
@@ -65,6 +67,7 @@ public record Interaction(
                 body,
                 mediaUrls,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                origin);
     }
 }

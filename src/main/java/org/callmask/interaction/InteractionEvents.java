@@ -28,6 +28,7 @@ class InteractionEvents {
         data.put("interaction_id", pending.id().value());
         data.put("session_id", i.sessionId() == null ? null : i.sessionId().value());
         data.put("type", i.type().wire());
+        data.put("origin", i.origin().wire());
         data.put("from_participant", i.from() == null ? null : i.from().value());
         data.put("to_participant", i.to() == null ? null : i.to().value());
         data.put("proxy_number", i.proxyNumber().e164());

@@ -3,6 +3,7 @@ package org.callmask.interaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.callmask.core.Cursor;
 import org.callmask.core.Page;
@@ -12,6 +13,7 @@ import org.callmask.session.Sessions;
 import org.callmask.system.LostRaces;
 import org.callmask.system.Transactions;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,6 +72,46 @@ public class InteractionLog {
         String token = StatusToken.random();
         writer.submit(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));
         return new Recorded(id, token);
+    }
+
+    /**
+     * Puts a contact the platform started on record, committed when this returns: SignalWire is
+     * told of it only afterwards, and may call back at once. Its session turns {@code in-progress}.
+     *
+     * @throws IdempotencyKeyUsed when the service has a contact with the same idempotency key
+     */
+    public Recorded recordNow(NewInteraction interaction) {
+        NewInteraction kept = storeContent ? interaction : interaction.withoutContent();
+        InteractionId id = InteractionId.random();
+        String token = StatusToken.random();
+        InteractionRows.Pending pending =
+                new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant());
+        try {
+            transactions.write(status -> {
+                rows.insert(List.of(pending));
+                events.created(pending);
+                return null;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new IdempotencyKeyUsed(interaction.idempotencyKey());
+        }
+        if (interaction.sessionKey() != null) {
+            sessions.interacted(interaction.sessionKey());
+        }
+        return new Recorded(id, token);
+    }
+
+    /** The interaction whose status-callback token this is, once committed. */
+    public Optional<Interaction> findByToken(String token) {
+        if (!StatusToken.looksLikeOne(token)) {
+            return Optional.empty();
+        }
+        return rows.byToken(StatusToken.hash(token)).flatMap(t -> rows.find(t.service(), t.id()));
+    }
+
+    /** The contact the platform started with this idempotency key, if any. */
+    public Optional<Interaction> findByIdempotencyKey(ServiceId service, String key) {
+        return rows.findByIdempotencyKey(service, key);
     }
 
     /**

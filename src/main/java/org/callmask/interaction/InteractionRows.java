@@ -34,17 +34,21 @@ class InteractionRows {
     private static final String INSERT = """
             INSERT INTO interaction (id, service_id, session_key, session_id, type, from_participant,
                                      to_participant, proxy_number, inbound_ref, outcome, reason, body,
-                                     media_urls, token_hash, callback_url, created_at, updated_at)
+                                     media_urls, token_hash, callback_url, origin, idempotency_key,
+                                     created_at, updated_at)
             VALUES (:id, :service, :sessionKey, :sessionId, :type, :from, :to, :proxy, :inboundRef,
-                    :outcome, :reason, :body, :media, :tokenHash, :callbackUrl, :now, :now)
+                    :outcome, :reason, :body, :media, :tokenHash, :callbackUrl, :origin, :idempotencyKey,
+                    :now, :now)
             """;
 
     private static final String COLUMNS = """
             SELECT id, service_id, session_id, type, from_participant, to_participant, proxy_number,
                    inbound_ref, outbound_ref, outcome, reason, status, duration_seconds, end_reason,
-                   recording_url, body, media_urls, created_at, updated_at
+                   recording_url, body, media_urls, created_at, updated_at, origin
             FROM interaction
             """;
+
+    private static final String BY_IDEMPOTENCY_KEY = COLUMNS + "WHERE service_id = :service AND idempotency_key = :key";
 
     private static final String BY_ID = COLUMNS + "WHERE service_id = :service AND id = :id";
 
@@ -173,6 +177,8 @@ class InteractionRows {
                                     i.callbackUrl() == null
                                             ? null
                                             : i.callbackUrl().toString())
+                            .addValue("origin", i.origin().wire())
+                            .addValue("idempotencyKey", i.idempotencyKey())
                             .addValue("now", p.at().toEpochMilli());
                 })
                 .toArray(SqlParameterSource[]::new);
@@ -183,6 +189,15 @@ class InteractionRows {
         List<Interaction> found = withHistories(jdbc.sql(BY_ID)
                 .param("service", service.value())
                 .param("id", id.value())
+                .query(InteractionRows::toRow)
+                .list());
+        return found.stream().findFirst();
+    }
+
+    Optional<Interaction> findByIdempotencyKey(ServiceId service, String key) {
+        List<Interaction> found = withHistories(jdbc.sql(BY_IDEMPOTENCY_KEY)
+                .param("service", service.value())
+                .param("key", key)
                 .query(InteractionRows::toRow)
                 .list());
         return found.stream().findFirst();
@@ -362,7 +377,8 @@ class InteractionRows {
                 rs.getString("body"),
                 media(rs.getString("media_urls")),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                Origin.of(rs.getString("origin")));
     }
 
     private static List<String> media(String json) {

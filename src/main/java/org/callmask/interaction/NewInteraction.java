@@ -22,6 +22,8 @@ import org.callmask.session.SessionKey;
  * @param mediaUrls the message's media; kept only when content is stored
  * @param callbackUrl the session's own callback URL, where the interaction's events go; {@code
  *     null} for the service's
+ * @param origin whether a caller or the platform started it
+ * @param idempotencyKey the platform's key for a contact it started; {@code null} if none
  */
 public record NewInteraction(
         ServiceId service,
@@ -36,10 +38,46 @@ public record NewInteraction(
         String reason,
         String body,
         List<String> mediaUrls,
-        URI callbackUrl) {
+        URI callbackUrl,
+        Origin origin,
+        String idempotencyKey) {
 
     public NewInteraction {
         mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
+        origin = origin == null ? Origin.WEBHOOK : origin;
+    }
+
+    /** A contact that reached a webhook. */
+    public NewInteraction(
+            ServiceId service,
+            SessionKey sessionKey,
+            SessionId sessionId,
+            InteractionType type,
+            ParticipantId from,
+            ParticipantId to,
+            PhoneNumber proxyNumber,
+            String inboundRef,
+            Outcome outcome,
+            String reason,
+            String body,
+            List<String> mediaUrls,
+            URI callbackUrl) {
+        this(
+                service,
+                sessionKey,
+                sessionId,
+                type,
+                from,
+                to,
+                proxyNumber,
+                inboundRef,
+                outcome,
+                reason,
+                body,
+                mediaUrls,
+                callbackUrl,
+                Origin.WEBHOOK,
+                null);
     }
 
     /** The same contact without the message's text and media. */
@@ -57,6 +95,8 @@ public record NewInteraction(
                 reason,
                 null,
                 null,
-                callbackUrl);
+                callbackUrl,
+                origin,
+                idempotencyKey);
     }
 }

@@ -41,6 +41,7 @@ public final class Routes {
             new Route(WebhookRoutes.TEXTS, Access.WEBHOOK),
             new Route(WebhookRoutes.CALL_STATUS, Access.WEBHOOK),
             new Route(WebhookRoutes.TEXT_STATUS, Access.WEBHOOK),
+            new Route(WebhookRoutes.CALL_CONNECT, Access.WEBHOOK),
             new Route("/actuator/health", Access.OPEN),
             new Route("/actuator/health/**", Access.OPEN),
             new Route("/api/**", Access.ADMIN),

@@ -3,7 +3,7 @@ package org.callmask.session;
 /** The session has no participant with the id asked for. */
 public final class ParticipantNotFound extends RuntimeException {
 
-    ParticipantNotFound() {
+    public ParticipantNotFound() {
         super("No such participant");
     }
 }

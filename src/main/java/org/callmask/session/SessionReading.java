@@ -30,6 +30,11 @@ class SessionReading {
         return sessions.find(service.id(), id).map(row -> attach(row, now)).orElseThrow(SessionNotFound::new);
     }
 
+    /** @throws SessionNotFound when the service has no such session */
+    SessionKey keyOf(ProxyService service, SessionId id) {
+        return sessions.find(service.id(), id).map(SessionRows.Row::key).orElseThrow(SessionNotFound::new);
+    }
+
     Page<ProxySession> page(ProxyService service, SessionFilter filter, PageRequest request) {
         Instant now = clock.instant();
         List<SessionRows.Row> rows = sessions.page(service.id(), filter, request, now);

@@ -221,6 +221,15 @@ public class Sessions {
         return reading.find(service, id);
     }
 
+    /**
+     * The key that ties records about a session (its interactions) to its lifetime.
+     *
+     * @throws SessionNotFound when the service has no such session
+     */
+    public SessionKey keyOf(ProxyService service, SessionId id) {
+        return reading.keyOf(service, id);
+    }
+
     /** A service's sessions that match the filter, in the order they were created. */
     public Page<ProxySession> page(ProxyService service, SessionFilter filter, PageRequest request) {
         return reading.page(service, filter, request);

@@ -15,5 +15,11 @@ public final class WebhookRoutes {
     /** SignalWire's status callbacks for one forwarded message. */
     public static final String TEXT_STATUS = "/texts/status/{token}";
 
+    /**
+     * The SWML of a call the platform started: fetched by SignalWire when the first participant
+     * answers, to connect them to the other.
+     */
+    public static final String CALL_CONNECT = "/calls/connect/{token}";
+
     private WebhookRoutes() {}
 }

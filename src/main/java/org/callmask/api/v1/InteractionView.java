@@ -138,7 +138,16 @@ record InteractionView(
 
         @Schema(description = "When a status callback last changed it.", example = "2026-12-01T09:34:04Z")
         @JsonProperty("updated_at")
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(
+                description = "webhook: a participant called or texted a proxy number; api: the platform asked "
+                        + "CallMask to send the message or start the call (POST …/messages, POST …/calls). An api "
+                        + "message has no from_participant.",
+                allowableValues = {"webhook", "api"},
+                example = "webhook")
+        @JsonProperty("origin")
+        String origin) {
 
     static InteractionView of(Interaction i) {
         return new InteractionView(
@@ -161,7 +170,8 @@ record InteractionView(
                 i.body(),
                 i.mediaUrls(),
                 i.createdAt(),
-                i.updatedAt());
+                i.updatedAt(),
+                i.origin().wire());
     }
 
     @Schema(name = "InteractionStatus", description = "A status an interaction reached.")

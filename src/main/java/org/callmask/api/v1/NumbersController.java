@@ -13,6 +13,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.callmask.api.v1.Views.AddedNumbersView;
+import org.callmask.api.v1.Views.NumberHandlersView;
 import org.callmask.api.v1.Views.NumberView;
 import org.callmask.api.v1.Views.PageView;
 import org.callmask.core.PhoneNumber;
@@ -24,6 +26,7 @@ import org.callmask.pool.PoolNumber;
 import org.callmask.service.ProxyService;
 import org.callmask.service.Services;
 import org.callmask.session.Sessions;
+import org.callmask.signalwire.NumberSetup;
 import org.callmask.system.Transactions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,6 +64,10 @@ import tools.jackson.databind.JsonNode;
                         examples = @ExampleObject(name = "store-unavailable", value = V1Docs.EXAMPLE_STORE)))
 class NumbersController {
 
+    static final String EXAMPLE_INVALID_FIX = """
+            {"type":"urn:callmask:problem:invalid-request","title":"Invalid request","status":400,\
+            "detail":"fix must be true or false","errors":[{"field":"fix","message":"must be true or false"}]}""";
+
     /** How many numbers one request may add. */
     static final int MAX_NUMBERS = 1000;
 
@@ -68,12 +75,15 @@ class NumbersController {
     private final Sessions sessions;
     private final NumberPool pool;
     private final Transactions transactions;
+    private final NumberSetup setup;
 
-    NumbersController(Services services, Sessions sessions, NumberPool pool, Transactions transactions) {
+    NumbersController(
+            Services services, Sessions sessions, NumberPool pool, Transactions transactions, NumberSetup setup) {
         this.services = services;
         this.sessions = sessions;
         this.pool = pool;
         this.transactions = transactions;
+        this.setup = setup;
     }
 
     @Operation(
@@ -135,8 +145,20 @@ class NumbersController {
                                     @ExampleObject(
                                             name = "unsupported-media-type",
                                             value = V1Docs.EXAMPLE_UNSUPPORTED)))
+    @ApiResponse(
+            responseCode = "501",
+            description = "signalwire-not-configured: configure is true but the SignalWire settings are not set; "
+                    + "missing_settings lists them. Nothing was added.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "signalwire-not-configured",
+                                            value = ContactsController.EXAMPLE_NOT_CONFIGURED)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PageView<NumberView>> add(
+    ResponseEntity<AddedNumbersView> add(
             @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -153,14 +175,110 @@ class NumbersController {
                     @RequestBody(required = false)
                     JsonNode body) {
         ProxyService owner = services.require(service);
-        List<NewPoolNumber> numbers = read(body);
+        Fields fields = Fields.of(body, "numbers", "configure");
+        boolean configure = fields.bool("configure").orElse(false);
+        fields.requireValid();
+        List<NewPoolNumber> numbers = read(fields);
+        if (configure) {
+            // Refused before anything is added, so a retry once configured does it all.
+            setup.requireReady();
+        }
         sessions.addToPool(owner, numbers);
         List<NumberView> added = numbers.stream()
                 .map(n -> pool.find(owner.id(), n.number().e164()))
                 .flatMap(Optional::stream)
                 .map(NumberView::of)
                 .toList();
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PageView<>(added, null));
+        List<NumberHandlersView> configuration = configure
+                ? setup.configure(numbers.stream().map(NewPoolNumber::number).toList()).stream()
+                        .map(NumberHandlersView::of)
+                        .toList()
+                : null;
+        return ResponseEntity.status(HttpStatus.CREATED).body(new AddedNumbersView(added, null, configuration));
+    }
+
+    @Operation(
+            summary = "Check (and fix) the numbers' handlers in SignalWire",
+            description = "Reads the SignalWire project's numbers and reports, for each number of the service's pool, "
+                    + "whether its call handler is the SWML URL /calls/route and its message handler the LaML URL "
+                    + "/texts/route under CALLMASK_PUBLIC_URL. With fix: true the wrong ones are pointed there. "
+                    + "Nothing changes in the pool.")
+    @ApiResponse(responseCode = "200", description = "Each pool number's handlers; next_page_token is null")
+    @ApiResponse(
+            responseCode = "400",
+            description = "fix is not true or false, or an unknown field was sent (invalid-request).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "invalid-request", value = EXAMPLE_INVALID_FIX)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No service has this id or unique name (not-found).",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples = @ExampleObject(name = "not-found", value = V1Docs.EXAMPLE_SERVICE_NOT_FOUND)))
+    @ApiResponse(
+            responseCode = "501",
+            description = "signalwire-not-configured: missing_settings lists the settings to set.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "signalwire-not-configured",
+                                            value = ContactsController.EXAMPLE_NOT_CONFIGURED)))
+    @ApiResponse(
+            responseCode = "502",
+            description = "signalwire-error: SignalWire refused to list the project's numbers.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "signalwire-error",
+                                            value = ContactsController.EXAMPLE_REJECTED)))
+    @ApiResponse(
+            responseCode = "413",
+            description = V1Docs.TOO_LARGE,
+            content =
+                    @Content(
+                            mediaType = "text/plain",
+                            examples = @ExampleObject(name = "too-large", value = V1Docs.EXAMPLE_TOO_LARGE)))
+    @ApiResponse(
+            responseCode = "415",
+            description = V1Docs.UNSUPPORTED,
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "unsupported-media-type",
+                                            value = V1Docs.EXAMPLE_UNSUPPORTED)))
+    @PostMapping(path = "/sync")
+    PageView<NumberHandlersView> sync(
+            @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = V1Docs.JSON,
+                                            schema = @Schema(implementation = V1Docs.SyncNumbersRequest.class),
+                                            examples = @ExampleObject(name = "fix", value = "{\"fix\": true}")))
+                    @RequestBody(required = false)
+                    JsonNode body) {
+        ProxyService owner = services.require(service);
+        Fields fields = Fields.of(
+                body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body, "fix");
+        boolean fix = fields.bool("fix").orElse(false);
+        fields.requireValid();
+        List<NumberHandlersView> items =
+                setup.sync(owner, fix).stream().map(NumberHandlersView::of).toList();
+        return new PageView<>(items, null);
     }
 
     @Operation(
@@ -360,8 +478,7 @@ class NumbersController {
         return pool.find(owner.id(), number).orElseThrow(() -> new NotFound("The service has no such number."));
     }
 
-    private static List<NewPoolNumber> read(JsonNode body) {
-        Fields fields = Fields.of(body, "numbers");
+    private static List<NewPoolNumber> read(Fields fields) {
         JsonNode numbers = fields.raw("numbers");
         if (numbers == null || !numbers.isArray() || numbers.isEmpty()) {
             throw InvalidInput.of("numbers", "must be a non-empty list of numbers or number objects");

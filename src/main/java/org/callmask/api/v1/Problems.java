@@ -15,6 +15,10 @@ import org.callmask.session.ProxyNumberRefused;
 import org.callmask.session.SameNumberOnBothSides;
 import org.callmask.session.SessionConflict;
 import org.callmask.session.SessionNotFound;
+import org.callmask.signalwire.ContactRefused;
+import org.callmask.signalwire.SignalWireNotConfigured;
+import org.callmask.signalwire.SignalWireRejected;
+import org.callmask.signalwire.SignalWireUnavailable;
 import org.callmask.system.StoreContended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,6 +226,57 @@ class Problems {
         int space = message.indexOf(' ');
         String field = space > 0 && message.substring(0, space).matches("[a-z_.]+") ? message.substring(0, space) : "";
         return invalid(InvalidInput.of(field, field.isEmpty() ? message : message.substring(space + 1)));
+    }
+
+    @ExceptionHandler(SignalWireNotConfigured.class)
+    ResponseEntity<ProblemDetail> notConfigured(SignalWireNotConfigured e) {
+        ProblemDetail problem = problem(
+                HttpStatus.NOT_IMPLEMENTED,
+                "signalwire-not-configured",
+                "SignalWire not configured",
+                "This needs CallMask to call SignalWire's REST API. Set " + String.join(", ", e.missing())
+                        + " and restart.");
+        problem.setProperty("missing_settings", e.missing());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(SignalWireRejected.class)
+    ResponseEntity<ProblemDetail> signalWireRejected(SignalWireRejected e) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_GATEWAY,
+                "signalwire-error",
+                "SignalWire refused the request",
+                "SignalWire answered " + e.status() + (e.detail() == null ? "." : ": " + e.detail()));
+        problem.setProperty("signalwire_status", e.status());
+        problem.setProperty("signalwire_code", e.code());
+        problem.setProperty("signalwire_message", e.detail());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(SignalWireUnavailable.class)
+    ResponseEntity<ProblemDetail> signalWireUnavailable(SignalWireUnavailable e) {
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "signalwire-unavailable",
+                "SignalWire unavailable",
+                e.getMessage() + ".");
+        problem.setProperty("outcome_unknown", e.maybeDone());
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(ContactRefused.class)
+    ResponseEntity<ProblemDetail> contactRefused(ContactRefused e) {
+        String title = switch (e.reason()) {
+            case SESSION_CLOSED -> "Session closed";
+            case MODE_NOT_ALLOWED -> "Not carried in this mode";
+            case PARTICIPANT_REMOVED -> "Participant removed";
+            case NO_OTHER_PARTICIPANT -> "No other participant";
+        };
+        return conflict(e.reason().wire(), title, e.reason().description());
     }
 
     @ExceptionHandler({StoreContended.class, TransactionException.class, DataAccessException.class})

@@ -340,7 +340,25 @@ final class V1Docs {
                             + "[\"voice\"], \"reserved\": true, \"capacity\": 10}]",
                     requiredMode = RequiredMode.REQUIRED)
             @ArraySchema(minItems = 1, maxItems = 1000, schema = @Schema(oneOf = {String.class, NumberEntry.class}))
-            List<Object> numbers) {}
+            List<Object> numbers,
+
+            @Schema(
+                    description = "true: also point each number's handlers in SignalWire at CallMask (calls: "
+                            + "SWML URL /calls/route, messages: LaML URL /texts/route, under "
+                            + "CALLMASK_PUBLIC_URL); the answer's configuration says what became of each. "
+                            + "Needs the SignalWire settings (501 without, and nothing is added).",
+                    defaultValue = "false",
+                    example = "true")
+            Boolean configure) {}
+
+    @Schema(description = "Whether to fix the numbers whose handlers do not point at CallMask.")
+    record SyncNumbersRequest(
+            @Schema(
+                    description = "true: point every pool number whose handlers are wrong at CallMask; false: "
+                            + "only report.",
+                    defaultValue = "false",
+                    example = "true")
+            Boolean fix) {}
 
     @Schema(description = "A number to add, with what it can carry and how it may be given.")
     record NumberEntry(
@@ -571,7 +589,9 @@ final class V1Docs {
                     + "proxy-number-not-in-pool, proxy-number-lacks-capability, proxy-number-other-country, "
                     + "proxy-number-other-area-code, proxy-number-full, proxy-number-already-paired, "
                     + "proxy-number-cooling-off, unique-name-taken, session-closed, participant-limit, "
-                    + "duplicate-participant, expires-at-passed, store-unavailable.";
+                    + "duplicate-participant, expires-at-passed, store-unavailable, mode-not-allowed, "
+                    + "participant-removed, no-other-participant, signalwire-not-configured, signalwire-error, "
+                    + "signalwire-unavailable.";
 
     // ---- Descriptions shared by several operations ----
 

@@ -14,6 +14,8 @@ import org.callmask.service.VoiceOptions;
 import org.callmask.service.VoiceOverrides;
 import org.callmask.session.Participant;
 import org.callmask.session.ProxySession;
+import org.callmask.signalwire.NumberSetup;
+import org.callmask.signalwire.ProjectNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,96 @@ final class Views {
                     page.items().stream().map(view).toList(), page.next().orElse(null));
         }
     }
+
+    @Schema(
+            name = "NumberHandlers",
+            description = "A pool number's handlers in SignalWire, and what CallMask did about them.")
+    record NumberHandlersView(
+            @Schema(description = "The pool number, E.164.", example = "+14155550100") @JsonProperty("number")
+            String number,
+
+            @Schema(
+                    description = "configured: its handlers point at CallMask now; ok: they did already; "
+                            + "wrong-handlers: they point elsewhere (not fixed); not-in-project: the SignalWire "
+                            + "project has no such number; failed: SignalWire refused the change or could not be "
+                            + "asked (error says why).",
+                    allowableValues = {"configured", "ok", "wrong-handlers", "not-in-project", "failed"},
+                    example = "configured")
+            @JsonProperty("result")
+            String result,
+
+            @Schema(
+                    description = "SignalWire's id for the number; null when not in the project.",
+                    nullable = true,
+                    example = "3fa85f64-5717-4562-b3fc-2c963f66afa6")
+            @JsonProperty("signalwire_id")
+            String signalwireId,
+
+            @Schema(
+                    description = "Its call handler before any change, such as relay_script.",
+                    nullable = true,
+                    example = "laml_webhooks")
+            @JsonProperty("call_handler")
+            String callHandler,
+
+            @Schema(
+                    description = "Its SWML URL before any change.",
+                    nullable = true,
+                    example = "https://old.example.com/voice")
+            @JsonProperty("call_url")
+            String callUrl,
+
+            @Schema(description = "Its message handler before any change.", nullable = true, example = "laml_webhooks")
+            @JsonProperty("message_handler")
+            String messageHandler,
+
+            @Schema(
+                    description = "Its message URL before any change.",
+                    nullable = true,
+                    example = "https://old.example.com/sms")
+            @JsonProperty("message_url")
+            String messageUrl,
+
+            @Schema(
+                    description = "Why the change failed, with SignalWire's code and words.",
+                    nullable = true,
+                    example = "SignalWire answered 422 (code invalid_parameter): call_relay_script_url is invalid")
+            @JsonProperty("error")
+            String error) {
+
+        static NumberHandlersView of(NumberSetup.NumberHandlers h) {
+            ProjectNumber before = h.before();
+            return new NumberHandlersView(
+                    h.number().e164(),
+                    h.result().wire(),
+                    before == null ? null : before.id(),
+                    before == null ? null : before.callHandler(),
+                    before == null ? null : before.callUrl(),
+                    before == null ? null : before.messageHandler(),
+                    before == null ? null : before.messageUrl(),
+                    h.error());
+        }
+    }
+
+    @Schema(
+            name = "AddedNumbers",
+            description = "The numbers asked for as they now are in the pool, and with configure: true what became "
+                    + "of their handlers in SignalWire.")
+    record AddedNumbersView(
+            @Schema(description = "The numbers asked for, in the order given.") @JsonProperty("items")
+            List<NumberView> items,
+
+            @Schema(
+                    description = "Always null: every number asked for is in items.",
+                    nullable = true,
+                    example = "MTcxMjE3MjMzMTAwMDpzdmNfMzc1YmExZmJlNDE5MWNhYjQyNDU5NGQ2OWFkZjI1YmM")
+            @JsonProperty("next_page_token")
+            String nextPageToken,
+
+            @Schema(description = "Only with configure: true: each number's handlers.", nullable = true)
+            @JsonProperty("configuration")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            List<NumberHandlersView> configuration) {}
 
     @Schema(
             name = "Service",
