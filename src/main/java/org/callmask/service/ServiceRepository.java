@@ -18,7 +18,7 @@ class ServiceRepository {
     private static final String COLUMNS = """
             SELECT id, unique_name, default_ttl, geo_match, number_selection, cool_off,
                    out_of_session, voice, callback_url, intercept_url, intercept_on_failure,
-                   grace_period, created_at, updated_at
+                   grace_period, auto_buy, created_at, updated_at
             FROM service
             """;
 
@@ -36,10 +36,10 @@ class ServiceRepository {
     private static final String INSERT = """
             INSERT INTO service (id, unique_name, default_ttl, geo_match, number_selection, cool_off,
                                  out_of_session, voice, callback_url, intercept_url, intercept_on_failure,
-                                 grace_period, callback_secret, created_at, updated_at)
+                                 grace_period, auto_buy, callback_secret, created_at, updated_at)
             VALUES (:id, :name, :defaultTtl, :geoMatch, :numberSelection, :coolOff,
                     :outOfSession, :voice, :callbackUrl, :interceptUrl, :interceptOnFailure,
-                    :gracePeriod, :secret, :now, :now)
+                    :gracePeriod, :autoBuy, :secret, :now, :now)
             """;
 
     private static final String UPDATE = """
@@ -48,7 +48,7 @@ class ServiceRepository {
                 number_selection = :numberSelection, cool_off = :coolOff,
                 out_of_session = :outOfSession, voice = :voice, callback_url = :callbackUrl,
                 intercept_url = :interceptUrl, intercept_on_failure = :interceptOnFailure,
-                grace_period = :gracePeriod, updated_at = :now
+                grace_period = :gracePeriod, auto_buy = :autoBuy, updated_at = :now
             WHERE id = :id AND deleted_at IS NULL
             """;
 
@@ -204,6 +204,7 @@ class ServiceRepository {
                         "interceptOnFailure",
                         settings.hooks().interceptOnFailure().wire())
                 .param("gracePeriod", settings.hooks().gracePeriod().toSeconds())
+                .param("autoBuy", SettingsJson.write(settings.autoBuy()))
                 .param("now", now.toEpochMilli());
     }
 
@@ -220,7 +221,8 @@ class ServiceRepository {
                         uri(rs.getString("intercept_url")),
                         InterceptFailure.of(rs.getString("intercept_on_failure"))
                                 .orElseThrow(),
-                        Duration.ofSeconds(rs.getLong("grace_period"))));
+                        Duration.ofSeconds(rs.getLong("grace_period"))),
+                SettingsJson.readAutoBuy(rs.getString("auto_buy")));
         return new ProxyService(
                 new ServiceId(rs.getString("id")),
                 rs.getString("unique_name"),

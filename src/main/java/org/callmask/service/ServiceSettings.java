@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param coolOff how long a released (proxy number, participant) pair is kept from that
  *     participant's sessions with anyone else
  * @param hooks where events go and who is asked before a contact is routed
+ * @param autoBuy whether CallMask buys numbers for the pool by itself
  */
 public record ServiceSettings(
         Duration defaultTtl,
@@ -17,7 +18,8 @@ public record ServiceSettings(
         Duration coolOff,
         OutOfSession outOfSession,
         VoiceOptions voice,
-        Hooks hooks) {
+        Hooks hooks,
+        AutoBuy autoBuy) {
 
     public static final Duration MAX_TTL = Duration.ofDays(3650);
     public static final Duration MAX_COOL_OFF = Duration.ofDays(365);
@@ -29,9 +31,11 @@ public record ServiceSettings(
             Duration.ZERO,
             OutOfSession.DEFAULTS,
             VoiceOptions.DEFAULTS,
-            Hooks.NONE);
+            Hooks.NONE,
+            AutoBuy.OFF);
 
     public ServiceSettings {
+        autoBuy = autoBuy == null ? AutoBuy.OFF : autoBuy;
         if (defaultTtl.isNegative() || defaultTtl.compareTo(MAX_TTL) > 0 || defaultTtl.toMillis() % 1000 != 0) {
             throw new IllegalArgumentException(
                     "default_ttl must be whole seconds between 0 and " + MAX_TTL.toSeconds());

@@ -1,6 +1,7 @@
 package org.callmask.service;
 
 import java.net.URI;
+import java.util.List;
 import org.callmask.core.PhoneNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,33 @@ final class SettingsJson {
         } else {
             message.put("action", "drop");
         }
+    }
+
+    static String write(AutoBuy autoBuy) {
+        ObjectNode root = JSON.createObjectNode()
+                .put("enabled", autoBuy.enabled())
+                .put("max_numbers", autoBuy.maxNumbers())
+                .put("country", autoBuy.country());
+        autoBuy.areaCodes().forEach(root.putArray("area_codes")::add);
+        if (!root.has("area_codes")) {
+            root.putArray("area_codes");
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    /** @param text {@code null} for a service that never set it */
+    static AutoBuy readAutoBuy(String text) {
+        if (text == null) {
+            return AutoBuy.OFF;
+        }
+        JsonNode root = JSON.readTree(text);
+        List<String> areaCodes = new java.util.ArrayList<>();
+        root.path("area_codes").forEach(a -> areaCodes.add(a.asString()));
+        return new AutoBuy(
+                root.path("enabled").asBoolean(false),
+                root.path("max_numbers").asInt(0),
+                areaCodes,
+                root.path("country").asString("US"));
     }
 
     static OutOfSession readOutOfSession(String text) {

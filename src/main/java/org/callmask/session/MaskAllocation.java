@@ -151,7 +151,7 @@ class MaskAllocation {
                 pair.value(),
                 CANDIDATES_PER_ATTEMPT));
         if (candidates.isEmpty()) {
-            watch.exhausted(service.id(), "all-numbers-paired");
+            watch.exhausted(service.id(), "all-numbers-paired", Optional.empty(), Optional.empty());
             throw new PoolExhausted(client.redacted() + " and " + contractor.redacted());
         }
         Instant expiresAt = now.plus(ttl);

@@ -115,7 +115,7 @@ class ParticipantAllocation {
                         ? explicit(service, mode, asked.get(), wish)
                         : automatic(query.next(), found.next());
             } catch (NoProxyNumber e) {
-                watch.exhausted(service.id(), e.shortage().wire());
+                watch.exhausted(service.id(), e.shortage().wire(), wish.country(), wish.areaCode());
                 throw e;
             }
             plans.add(plan.holding(wish.need().taken().size() + 1));
@@ -175,7 +175,9 @@ class ParticipantAllocation {
 
     private Plan automatic(CandidateQuery query, List<PoolNumber> candidates) {
         if (candidates.isEmpty() && query.areaCode().isPresent()) {
-            // No number with the area code: any number in the country will do.
+            // No number with the area code: any number in the country will do, though the rule
+            // was not met, which a pool that refills itself wants to know.
+            watch.fellBack(query.service(), query.country(), query.areaCode());
             query = query.withoutAreaCode();
             candidates = pool.candidates(query);
         }

@@ -2,6 +2,7 @@ package org.callmask.session;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.callmask.pool.NumberPool;
 import org.callmask.service.ProxyService;
@@ -11,6 +12,7 @@ import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,7 @@ class PoolWatch {
     private final Services services;
     private final SessionEvents news;
     private final Transactions transactions;
+    private final ApplicationEventPublisher publisher;
     private final double watermark;
     private final Map<String, Long> lastExhausted = new ConcurrentHashMap<>();
     private final Map<ServiceId, long[]> room = new ConcurrentHashMap<>();
@@ -46,8 +49,10 @@ class PoolWatch {
             Services services,
             SessionEvents news,
             Transactions transactions,
+            ApplicationEventPublisher publisher,
             @Value("${callmask.pool.low-watermark:0.1}") double watermark) {
         this.transactions = transactions;
+        this.publisher = publisher;
         if (!(watermark >= 0 && watermark < 1)) {
             throw new IllegalArgumentException(
                     "callmask.pool.low-watermark must be at least 0 and below 1, was " + watermark);
@@ -58,8 +63,14 @@ class PoolWatch {
         this.watermark = watermark;
     }
 
-    /** No number could be given; outside any transaction, since nothing was written. */
-    void exhausted(ServiceId service, String constraint) {
+    /**
+     * No number could be given; outside any transaction, since nothing was written.
+     *
+     * @param country the participant's country, when the geo rule asked for one
+     * @param areaCode the participant's area code, when the geo rule asked for one
+     */
+    void exhausted(ServiceId service, String constraint, Optional<String> country, Optional<String> areaCode) {
+        shortage(new PoolShortage(service, constraint, country, areaCode));
         long now = System.nanoTime();
         Long last = lastExhausted.get(service.value() + constraint);
         if (last != null && now - last < EXHAUSTED_EVERY_NANOS) {
@@ -77,6 +88,14 @@ class PoolWatch {
     }
 
     /**
+     * A participant was given a number of their country, since none had their area code: nothing
+     * the platform must hear of, but a shortage all the same.
+     */
+    void fellBack(ServiceId service, Optional<String> country, Optional<String> areaCode) {
+        shortage(new PoolShortage(service, "no-number-in-area-code", country, areaCode));
+    }
+
+    /**
      * After an allocation committed.
      *
      * @param mostHeld the most proxy numbers one of its participants now holds
@@ -91,6 +110,7 @@ class PoolWatch {
             if (free >= watermark) {
                 return;
             }
+            shortage(new PoolShortage(service.id(), PoolShortage.LOW, Optional.empty(), Optional.empty()));
             // The mark and the event are kept together, or neither is.
             boolean told = transactions.write(status -> {
                 if (!services.notePoolLow(service.id(), LOW_REPEAT)) {
@@ -111,6 +131,17 @@ class PoolWatch {
             log.warn(
                     "Checking the pool of service {} failed: {}",
                     service.id(),
+                    e.getClass().getName());
+        }
+    }
+
+    private void shortage(PoolShortage shortage) {
+        try {
+            publisher.publishEvent(shortage);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "A pool shortage of service {} was not handled: {}",
+                    shortage.service(),
                     e.getClass().getName());
         }
     }

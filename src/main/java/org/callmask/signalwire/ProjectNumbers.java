@@ -60,6 +60,39 @@ class ProjectNumbers {
         return number(answer).orElse(null);
     }
 
+    /**
+     * Numbers available to buy, in an area code or anywhere SignalWire offers; those it says cannot
+     * carry voice or SMS are left out.
+     */
+    List<PhoneNumber> available(Optional<String> areaCode, int max) {
+        String query = "?number_type=local&max_results=" + max
+                + areaCode.map(a -> "&areacode=" + SignalWireClient.encode(a)).orElse("");
+        JsonNode answer = client.exchange(SignalWireClient.Call.get("search-numbers", PATH + "/search" + query));
+        List<PhoneNumber> out = new ArrayList<>();
+        JsonNode data = answer.path("data");
+        if (data.isArray()) {
+            for (JsonNode n : data) {
+                JsonNode capabilities = n.path("capabilities");
+                boolean carries = !capabilities.isObject()
+                        || capabilities.path("voice").asBoolean(true)
+                                && capabilities.path("sms").asBoolean(true);
+                PhoneNumber number = PhoneNumber.parseOrNull(text(n.path("number")));
+                if (carries && number != null) {
+                    out.add(number);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Buys the number for the project: it is billed from now on. */
+    ProjectNumber buy(PhoneNumber number) {
+        ObjectNode body = JSON.createObjectNode().put("number", number.e164());
+        // Not tried again after a timeout: the purchase may have gone through.
+        JsonNode answer = client.exchange(SignalWireClient.Call.json("buy-number", "POST", PATH, body, false));
+        return number(answer).orElseGet(() -> new ProjectNumber(null, number, null, null, null, null));
+    }
+
     private static List<ProjectNumber> read(JsonNode answer) {
         List<ProjectNumber> out = new ArrayList<>();
         JsonNode data = answer.path("data");

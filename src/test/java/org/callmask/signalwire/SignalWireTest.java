@@ -37,6 +37,8 @@ abstract class SignalWireTest extends IntegrationTest {
         registry.add("callmask.signalwire.retry-initial", () -> "20ms");
         // Failures in one test must not open the circuit for the next; its own tests set it low.
         registry.add("callmask.signalwire.circuit-failures", () -> "1000");
+        // Pools refill on shortages only; the low watermark would buy after every allocation.
+        registry.add("callmask.pool.low-watermark", () -> "0");
     }
 
     @BeforeEach

@@ -80,13 +80,14 @@ public abstract class IntegrationTest {
         jdbc.sql("DELETE FROM participant").update();
         jdbc.sql("DELETE FROM session").update();
         jdbc.sql("DELETE FROM pool_number").update();
+        jdbc.sql("DELETE FROM number_purchase").update();
         jdbc.sql("DELETE FROM service WHERE unique_name <> 'default'").update();
         jdbc.sql("""
                         UPDATE service
                         SET default_ttl = 86400, geo_match = 'none', number_selection = 'prefer-sticky',
                             cool_off = 0, out_of_session = '{}', voice = '{}', deleted_at = NULL,
                             callback_url = NULL, intercept_url = NULL, intercept_on_failure = 'allow',
-                            grace_period = 86400, pool_low_since = NULL
+                            grace_period = 86400, pool_low_since = NULL, auto_buy = NULL
                         WHERE unique_name = 'default'
                         """).update();
         http = new HttpTestClient(port);

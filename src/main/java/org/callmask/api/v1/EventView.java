@@ -27,7 +27,8 @@ record EventView(
                     "interaction.created",
                     "interaction.updated",
                     "pool.exhausted",
-                    "pool.low"
+                    "pool.low",
+                    "pool.number_bought"
                 },
                 example = "session.closed")
         @JsonProperty("type")

@@ -133,7 +133,10 @@ class EventsController {
                                         name = "interaction.updated",
                                         value = EventExamples.EVENT_INTERACTION_UPDATED),
                                 @ExampleObject(name = "pool.exhausted", value = EventExamples.EVENT_POOL_EXHAUSTED),
-                                @ExampleObject(name = "pool.low", value = EventExamples.EVENT_POOL_LOW)
+                                @ExampleObject(name = "pool.low", value = EventExamples.EVENT_POOL_LOW),
+                                @ExampleObject(
+                                        name = "pool.number_bought",
+                                        value = EventExamples.EVENT_POOL_NUMBER_BOUGHT)
                             }))
     @ApiResponse(
             responseCode = "404",

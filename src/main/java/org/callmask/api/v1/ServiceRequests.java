@@ -2,8 +2,10 @@ package org.callmask.api.v1;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.callmask.core.PhoneNumber;
+import org.callmask.service.AutoBuy;
 import org.callmask.service.GeoMatch;
 import org.callmask.service.Hooks;
 import org.callmask.service.InterceptFailure;
@@ -28,7 +30,8 @@ final class ServiceRequests {
         "callback_url",
         "intercept_url",
         "intercept_on_failure",
-        "grace_period"
+        "grace_period",
+        "pool"
     };
 
     private ServiceRequests() {}
@@ -68,6 +71,10 @@ final class ServiceRequests {
                 .map(v -> voice(v, base.voice()))
                 .orElse(base.voice());
         Hooks hooks = hooks(fields, base.hooks());
+        AutoBuy autoBuy = fields.object("pool", "auto_buy")
+                .flatMap(pool -> pool.object("auto_buy", "enabled", "max_numbers", "area_codes", "country"))
+                .map(a -> autoBuy(a, base.autoBuy()))
+                .orElse(base.autoBuy());
         fields.requireValid();
         return new Read(
                 name.orElse(currentName),
@@ -78,7 +85,43 @@ final class ServiceRequests {
                         coolOff.map(Duration::ofSeconds).orElse(base.coolOff()),
                         outOfSession,
                         voice,
-                        hooks));
+                        hooks,
+                        autoBuy));
+    }
+
+    /** Each field sent replaces that field; the whole must make sense together. */
+    private static AutoBuy autoBuy(Fields fields, AutoBuy base) {
+        if (fields.isNull("enabled")) {
+            fields.error("enabled", "must be true or false");
+        }
+        boolean enabled = fields.bool("enabled").orElse(base.enabled());
+        int max = fields.integer("max_numbers", 1, AutoBuy.MAX_NUMBERS)
+                .map(Long::intValue)
+                .orElse(base.maxNumbers());
+        String country = fields.text("country", 2).orElse(base.country());
+        List<String> areaCodes = base.areaCodes();
+        JsonNode raw = fields.raw("area_codes");
+        if (raw != null) {
+            if (raw.isNull()) {
+                areaCodes = List.of();
+            } else if (!raw.isArray() || raw.size() > AutoBuy.MAX_AREA_CODES) {
+                fields.error("area_codes", "must be a list of at most " + AutoBuy.MAX_AREA_CODES + " area codes");
+            } else {
+                List<String> read = new java.util.ArrayList<>();
+                raw.forEach(a -> read.add(a.isString() ? a.asString() : null));
+                areaCodes = read;
+            }
+        }
+        if (enabled && max < 1 && !fields.has("max_numbers")) {
+            fields.error("max_numbers", "is required to enable auto_buy");
+            return base;
+        }
+        Optional<AutoBuy.Problem> problem = AutoBuy.problem(enabled, max, areaCodes, country);
+        if (problem.isPresent()) {
+            fields.error(problem.get().field(), problem.get().message());
+            return base;
+        }
+        return new AutoBuy(enabled, max, areaCodes, country);
     }
 
     /** A URL sent as null is cleared; one not sent is kept. */

@@ -22,6 +22,7 @@ import org.callmask.service.ProxyService;
 import org.callmask.service.ServiceSettings;
 import org.callmask.service.Services;
 import org.callmask.session.Sessions;
+import org.callmask.signalwire.NumberSetup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,12 +60,14 @@ import tools.jackson.databind.JsonNode;
 class ServicesController {
 
     private final Services services;
+    private final NumberSetup setup;
     private final Sessions sessions;
     private final NumberPool pool;
 
     private final Clock clock;
 
-    ServicesController(Services services, Sessions sessions, NumberPool pool, Clock clock) {
+    ServicesController(Services services, Sessions sessions, NumberPool pool, Clock clock, NumberSetup setup) {
+        this.setup = setup;
         this.services = services;
         this.sessions = sessions;
         this.pool = pool;
@@ -133,6 +136,18 @@ class ServicesController {
                                     @ExampleObject(
                                             name = "unsupported-media-type",
                                             value = V1Docs.EXAMPLE_UNSUPPORTED)))
+    @ApiResponse(
+            responseCode = "501",
+            description = "signalwire-not-configured: pool.auto_buy.enabled is switched on but the SignalWire settings "
+                    + "are not set; missing_settings lists them. Nothing changed.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "signalwire-not-configured",
+                                            value = ContactsController.EXAMPLE_NOT_CONFIGURED)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ServiceView> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -154,6 +169,7 @@ class ServicesController {
                     @RequestBody(required = false)
                     JsonNode body) {
         ServiceRequests.Read read = ServiceRequests.read(body, null, ServiceSettings.DEFAULTS, true);
+        requireReadyToBuy(ServiceSettings.DEFAULTS, read.settings());
         refuseForwardingIntoThePool(read.settings());
         ProxyService created = services.create(read.uniqueName(), read.settings());
         String secret = services.callbackSecrets(created.id()).current();
@@ -262,6 +278,18 @@ class ServicesController {
                                     @ExampleObject(
                                             name = "unsupported-media-type",
                                             value = V1Docs.EXAMPLE_UNSUPPORTED)))
+    @ApiResponse(
+            responseCode = "501",
+            description = "signalwire-not-configured: pool.auto_buy.enabled is switched on but the SignalWire settings "
+                    + "are not set; missing_settings lists them. Nothing changed.",
+            content =
+                    @Content(
+                            mediaType = V1Docs.PROBLEM_JSON,
+                            schema = @Schema(implementation = V1Docs.Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "signalwire-not-configured",
+                                            value = ContactsController.EXAMPLE_NOT_CONFIGURED)))
     @PatchMapping(path = "/{service}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ServiceView change(
             @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service,
@@ -280,6 +308,7 @@ class ServicesController {
                     JsonNode body) {
         ProxyService current = services.require(service);
         ServiceRequests.Read read = ServiceRequests.read(body, current.uniqueName(), current.settings(), false);
+        requireReadyToBuy(current.settings(), read.settings());
         refuseForwardingIntoThePool(read.settings());
         ProxyService changed = services.update(current, read.uniqueName(), read.settings());
         // A service from before secrets existed gets its first when it first needs one, and sees it here.
@@ -410,5 +439,12 @@ class ServicesController {
             @Parameter(description = V1Docs.SERVICE, example = "deliveries") @PathVariable("service") String service) {
         sessions.deleteService(services.require(service));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Buying needs SignalWire: switching it on without the settings is refused before anything changes. */
+    private void requireReadyToBuy(ServiceSettings before, ServiceSettings after) {
+        if (after.autoBuy().enabled() && !before.autoBuy().enabled()) {
+            setup.requireReady();
+        }
     }
 }

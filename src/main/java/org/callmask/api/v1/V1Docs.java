@@ -101,7 +101,10 @@ final class V1Docs {
                     example = "86400",
                     minimum = "0",
                     maximum = "2592000")
-            Long grace_period) {}
+            Long grace_period,
+
+            @Schema(description = "How the pool looks after itself.")
+            PoolRequest pool) {}
 
     @Schema(
             description = "Changes to a service. Only the fields sent change; in voice, only the options sent, and in "
@@ -178,7 +181,39 @@ final class V1Docs {
                     example = "86400",
                     minimum = "0",
                     maximum = "2592000")
-            Long grace_period) {}
+            Long grace_period,
+
+            @Schema(description = "How the pool looks after itself.")
+            PoolRequest pool) {}
+
+    @Schema(description = "How a service's pool looks after itself.")
+    record PoolRequest(
+            @Schema(description = "Buying numbers by itself.")
+            AutoBuyRequest auto_buy) {}
+
+    @Schema(
+            description = "Whether CallMask buys numbers for the pool by itself. Each field sent replaces that field. "
+                    + "Enabling it needs the SignalWire settings (501 without).")
+    record AutoBuyRequest(
+            @Schema(description = "Whether it is on. Default false.", example = "true")
+            Boolean enabled,
+
+            @Schema(
+                    description = "It buys only while the pool holds fewer numbers than this; 1 to 1000, "
+                            + "required to enable it.",
+                    example = "50",
+                    minimum = "1",
+                    maximum = "1000")
+            Integer max_numbers,
+
+            @Schema(
+                    description = "Area codes it may buy in, in order of preference, at most 20; empty or null "
+                            + "for any in country.",
+                    example = "[\"415\", \"628\"]")
+            List<String> area_codes,
+
+            @Schema(description = "ISO 3166 alpha-2 country it buys in. Default US.", example = "US")
+            String country) {}
 
     @Schema(description = "What calls and texts that no active session carries get: each policy replaces the whole.")
     record OutOfSessionRequest(
@@ -640,12 +675,12 @@ final class V1Docs {
             {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,
              "detail": "2 fields are invalid: colour is not a known field; known fields: callback_url, cool_off, \
             default_ttl, geo_match, grace_period, intercept_on_failure, intercept_url, number_selection, out_of_session, \
-            unique_name, voice, …",
+            pool, unique_name, voice, …",
              "instance": "/api/v1/services",
              "errors": [
                {"field": "colour", "message": "is not a known field; known fields: callback_url, cool_off, \
             default_ttl, geo_match, grace_period, intercept_on_failure, intercept_url, number_selection, out_of_session, \
-            unique_name, voice"},
+            pool, unique_name, voice"},
                {"field": "voice.ring_timeout", "message": "must be between 5 and 600"}]}""";
     static final String EXAMPLE_INVALID_GRACE = """
             {"type": "urn:callmask:problem:invalid-request", "title": "Invalid request", "status": 400,

@@ -44,6 +44,44 @@ final class Views {
         }
     }
 
+    @Schema(name = "ServicePool", description = "How a service's pool looks after itself.")
+    record PoolView(
+            @Schema(description = "Whether CallMask buys numbers for the pool by itself.") @JsonProperty("auto_buy")
+            AutoBuyView autoBuy) {}
+
+    @Schema(
+            name = "AutoBuy",
+            description = "When an allocation finds no number that matches the geo rule, or free capacity falls "
+                    + "under callmask.pool.low-watermark, CallMask searches the SignalWire project's available numbers "
+                    + "(in the shortage's area code, else in area_codes, else anywhere in country), buys one, points "
+                    + "its handlers at CallMask and adds it to the pool; never while the pool holds max_numbers. Each "
+                    + "purchase is a pool.number_bought event.")
+    record AutoBuyView(
+            @Schema(description = "Whether it is on.", example = "true") @JsonProperty("enabled")
+            boolean enabled,
+
+            @Schema(
+                    description = "It buys only while the pool holds fewer numbers than this (purchases under way "
+                            + "included), whatever several instances do at once; 1 to 1000.",
+                    example = "50")
+            @JsonProperty("max_numbers")
+            int maxNumbers,
+
+            @Schema(
+                    description = "The area codes it may buy in, in order of preference; empty for any in country.",
+                    example = "[\"415\", \"628\"]")
+            @JsonProperty("area_codes")
+            List<String> areaCodes,
+
+            @Schema(description = "ISO 3166 alpha-2: it buys numbers of this country only.", example = "US")
+            @JsonProperty("country")
+            String country) {
+
+        static AutoBuyView of(org.callmask.service.AutoBuy a) {
+            return new AutoBuyView(a.enabled(), a.maxNumbers(), a.areaCodes(), a.country());
+        }
+    }
+
     @Schema(
             name = "NumberHandlers",
             description = "A pool number's handlers in SignalWire, and what CallMask did about them.")
@@ -218,6 +256,9 @@ final class Views {
             @JsonProperty("grace_period")
             long gracePeriod,
 
+            @Schema(description = "How the pool looks after itself.") @JsonProperty("pool")
+            PoolView pool,
+
             @Schema(
                     description = "The secret that signs callbacks and hooks. Shown only when the service is created, "
                             + "when the secret is rotated, and when a service from before secrets gets its first.",
@@ -253,6 +294,7 @@ final class Views {
                     s.hooks().intercept().map(Object::toString).orElse(null),
                     s.hooks().interceptOnFailure().wire(),
                     s.hooks().gracePeriod().toSeconds(),
+                    new PoolView(AutoBuyView.of(s.autoBuy())),
                     secret,
                     service.createdAt(),
                     service.updatedAt());
