@@ -43,6 +43,11 @@ public class Events {
                 e -> new Cursor(e.createdAt().toEpochMilli(), e.id().value()));
     }
 
+    /** How many events each service has in each status: service id, then status, then count. */
+    public java.util.Map<String, java.util.Map<String, Long>> countsByServiceAndStatus() {
+        return rows.countsByServiceAndStatus();
+    }
+
     /** @throws EventNotFound when the service has no such event */
     public OutboxEvent find(ServiceId service, EventId id) {
         return rows.find(service, id).orElseThrow(EventNotFound::new);

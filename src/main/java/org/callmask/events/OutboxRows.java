@@ -119,6 +119,10 @@ class OutboxRows {
                           LIMIT :limit)
             """;
 
+    private static final String COUNTS = """
+            SELECT service_id, status, COUNT(*) AS n FROM outbox_event GROUP BY service_id, status
+            """;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
     private final String claim;
@@ -283,5 +287,14 @@ class OutboxRows {
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 deliveredAt);
+    }
+
+    java.util.Map<String, java.util.Map<String, Long>> countsByServiceAndStatus() {
+        java.util.Map<String, java.util.Map<String, Long>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql(COUNTS)
+                .query((rs, i) -> out.computeIfAbsent(rs.getString("service_id"), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString("status"), rs.getLong("n")))
+                .list();
+        return out;
     }
 }

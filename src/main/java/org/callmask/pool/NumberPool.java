@@ -71,6 +71,11 @@ public class NumberPool {
         return added;
     }
 
+    /** Each service's pool at a glance, by service id. */
+    public java.util.Map<String, PoolStats> usageByService() {
+        return repository.usageByService();
+    }
+
     /** A service's numbers, in the order they were added. */
     public List<PhoneNumber> numbers(ServiceId service) {
         return repository.numbers(service);

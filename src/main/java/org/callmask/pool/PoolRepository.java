@@ -157,6 +157,15 @@ class PoolRepository {
               AND (capacity IS NULL OR active_routes < capacity)
             """;
 
+    private static final String USAGE = """
+            SELECT service_id, COUNT(*) AS numbers,
+                   SUM(CASE WHEN active_routes > 0 THEN 1 ELSE 0 END) AS in_use,
+                   MAX(active_routes) AS busiest
+            FROM pool_number
+            WHERE retired_at IS NULL
+            GROUP BY service_id
+            """;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
 
@@ -347,5 +356,15 @@ class PoolRepository {
                 rs.getInt("active_routes"),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    java.util.Map<String, PoolStats> usageByService() {
+        java.util.Map<String, PoolStats> out = new java.util.LinkedHashMap<>();
+        jdbc.sql(USAGE)
+                .query((rs, i) -> out.put(
+                        rs.getString("service_id"),
+                        new PoolStats(rs.getLong("numbers"), rs.getLong("in_use"), rs.getLong("busiest"))))
+                .list();
+        return out;
     }
 }

@@ -25,7 +25,11 @@ public final class Routes {
         /** An admin: an API key, or, while none is set, a direct caller on this machine. */
         ADMIN,
         /** Only as the container's error page, never when asked for directly. */
-        ERROR_PAGE
+        ERROR_PAGE,
+        /** The console's login page and its static assets: anyone. */
+        CONSOLE_OPEN,
+        /** The console: an operator logged in with an admin key (or, while none is set, a local one). */
+        CONSOLE
     }
 
     /** A path pattern and its access. */
@@ -52,6 +56,11 @@ public final class Routes {
             new Route("/v3/api-docs.yaml", Access.ADMIN),
             new Route("/docs", Access.ADMIN),
             new Route("/swagger-ui/**", Access.ADMIN),
+            new Route("/console/login", Access.CONSOLE_OPEN),
+            new Route("/console/assets/**", Access.CONSOLE_OPEN),
+            new Route("/console/webjars/**", Access.CONSOLE_OPEN),
+            new Route("/console", Access.CONSOLE),
+            new Route("/console/**", Access.CONSOLE),
             new Route("/error", Access.ERROR_PAGE));
 
     private Routes() {}
@@ -69,10 +78,11 @@ public final class Routes {
                 .findFirst();
     }
 
-    /** Matches the requests of every route with the given access. */
-    static RequestMatcher withAccess(Access access) {
+    /** Matches the requests of every route with one of the given accesses. */
+    static RequestMatcher withAccess(Access... accesses) {
+        List<Access> wanted = List.of(accesses);
         return new OrRequestMatcher(ALL.stream()
-                .filter(route -> route.access() == access)
+                .filter(route -> wanted.contains(route.access()))
                 .map(Route::matcher)
                 .toList());
     }

@@ -27,11 +27,12 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * The one place that decides who reaches what, from {@link Routes}: a chain for the webhooks and
- * one for everything else, which denies any route {@link Routes} does not classify.
+ * The one place that decides who reaches what, from {@link Routes}: a chain for the webhooks, one
+ * for the console, and one for everything else, which denies any route {@link Routes} does not
+ * classify.
  *
- * <p>CSRF protection is off in both chains: nothing here sets or reads a cookie or a session, so a
- * browser has no ambient credential a forged request could ride on. Admin requests carry their key
+ * <p>CSRF protection is off in the webhook and API chains: nothing there sets or reads a cookie or a
+ * session, so a browser has no ambient credential a forged request could ride on. Admin requests carry their key
  * in a header a foreign page cannot add, and the no-key mode also refuses any {@code Host} but a
  * loopback name, which stops a page that rebinds its domain to 127.0.0.1.
  */
@@ -102,8 +103,49 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The console: a session per operator after a form login, so CSRF protection is on here, with
+     * the session cookie HttpOnly and SameSite=Strict (Secure whenever the request came over HTTPS),
+     * an idle timeout ({@code server.servlet.session.timeout}) and a content security policy that
+     * lets pages run only the service's own scripts.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain console(HttpSecurity http, HttpProperties limits) throws Exception {
+        http.securityMatcher(Routes.withAccess(Access.CONSOLE, Access.CONSOLE_OPEN))
+                .authenticationManager(new ProviderManager(new ConsoleLogin(admins)))
+                .addFilterAfter(new RequestBodyLimit(limits.maxApiBody().toBytes()), AuthorizationFilter.class)
+                .formLogin(form -> form.loginPage("/console/login")
+                        .loginProcessingUrl("/console/login")
+                        .usernameParameter("name")
+                        .passwordParameter("key")
+                        .authenticationDetailsSource(ConsoleLogin.origin())
+                        .defaultSuccessUrl("/console", true)
+                        .failureUrl("/console/login?error"))
+                .logout(logout -> logout.logoutUrl("/console/logout")
+                        .logoutSuccessUrl("/console/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                                        + "base-uri 'none'; object-src 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(Routes.withAccess(Access.CONSOLE_OPEN))
+                        .permitAll()
+                        .requestMatchers(Routes.withAccess(Access.CONSOLE))
+                        .hasRole(ConsoleLogin.ROLE)
+                        .anyRequest()
+                        .denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(
             HttpSecurity http, AuthenticationManager adminAuthenticationManager, HttpProperties limits)
             throws Exception {

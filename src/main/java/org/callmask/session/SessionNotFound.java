@@ -3,7 +3,7 @@ package org.callmask.session;
 /** The service has no session with the id asked for (or it was purged). */
 public final class SessionNotFound extends RuntimeException {
 
-    SessionNotFound() {
+    public SessionNotFound() {
         super("No such session");
     }
 }
