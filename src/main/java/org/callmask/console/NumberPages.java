@@ -17,6 +17,10 @@ import org.callmask.service.ProxyService;
 import org.callmask.session.NumberInUse;
 import org.callmask.session.PoolNumberAsParticipant;
 import org.callmask.session.Sessions;
+import org.callmask.signalwire.NumberSetup;
+import org.callmask.signalwire.SignalWireNotConfigured;
+import org.callmask.signalwire.SignalWireRejected;
+import org.callmask.signalwire.SignalWireUnavailable;
 import org.callmask.system.Transactions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +39,11 @@ class NumberPages {
     private final NumberPool pool;
     private final Sessions sessions;
     private final Transactions transactions;
+    private final NumberSetup setup;
 
-    NumberPages(ServicePicker picker, NumberPool pool, Sessions sessions, Transactions transactions) {
+    NumberPages(
+            ServicePicker picker, NumberPool pool, Sessions sessions, Transactions transactions, NumberSetup setup) {
+        this.setup = setup;
         this.picker = picker;
         this.pool = pool;
         this.sessions = sessions;
@@ -131,6 +138,31 @@ class NumberPages {
         } catch (NumberInUse e) {
             flash.addFlashAttribute("drainNumber", found.get().number().e164());
             flash.addFlashAttribute("drainSessions", e.activeMasks());
+        }
+        return back(chosen);
+    }
+
+    /**
+     * Checks every number's handlers in SignalWire, and with {@code fix} points the wrong ones at
+     * CallMask; the page then lists what became of each.
+     */
+    @PostMapping("/console/numbers/sync")
+    String sync(
+            @RequestParam("service") String service,
+            @RequestParam(name = "fix", defaultValue = "false") boolean fix,
+            RedirectAttributes flash) {
+        ProxyService chosen = picker.choose(service);
+        try {
+            List<String> results = setup.sync(chosen, fix).stream()
+                    .map(h -> h.number().e164() + ": " + h.result().wire()
+                            + (h.error() == null ? "" : " (" + h.error() + ")"))
+                    .toList();
+            flash.addFlashAttribute("handlers", results);
+        } catch (SignalWireNotConfigured e) {
+            flash.addFlashAttribute(
+                    "error", "SignalWire is not configured: set " + String.join(", ", e.missing()) + ".");
+        } catch (SignalWireRejected | SignalWireUnavailable e) {
+            flash.addFlashAttribute("error", "SignalWire could not be asked: " + e.getMessage() + ".");
         }
         return back(chosen);
     }

@@ -7,7 +7,17 @@
  * configuration.
  */
 @ApplicationModule(
-        allowedDependencies = {"core", "events", "interaction", "pool", "service", "session", "system", "telephony"})
+        allowedDependencies = {
+            "core",
+            "events",
+            "interaction",
+            "pool",
+            "service",
+            "session",
+            "signalwire",
+            "system",
+            "telephony"
+        })
 package org.callmask.console;
 
 import org.springframework.modulith.ApplicationModule;

@@ -210,4 +210,48 @@ class ConsoleBrowserTests extends IntegrationTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("interactions-chart"), "data-drawn", "true"));
         screenshot = "overview";
     }
+
+    @Test
+    void thePagesFitAPhoneScreenAndTheLoginWorksFromTheKeyboard() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        api("POST", "/api/v1/services/default/numbers", "{\"numbers\": [\"+14155550100\", \"+14155550101\"]}");
+        String session = JsonPath.read(
+                api(
+                                "POST",
+                                "/api/v1/services/default/sessions",
+                                "{\"participants\": [{\"number\": \"" + COURIER + "\"}, {\"number\": \"" + CLIENT
+                                        + "\"}]}")
+                        .body(),
+                "$.id");
+
+        browser.get(url("/console"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("name")));
+        // Labels name the fields; the form is filled and sent with the keyboard alone.
+        assertThat(browser.findElement(By.cssSelector("label[for=name]")).getText())
+                .startsWith("Your name");
+        assertThat(browser.findElement(By.cssSelector("label[for=key]")).getText())
+                .isEqualTo("Admin API key");
+        browser.switchTo().activeElement().sendKeys("Dana");
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(KEY, org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("active-sessions")));
+
+        for (String page : List.of(
+                "/console",
+                "/console/numbers",
+                "/console/sessions",
+                "/console/events",
+                "/console/services/default/sessions/" + session)) {
+            browser.get(url(page));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow).as("horizontal overflow of " + page).isLessThanOrEqualTo(0L);
+        }
+
+        browser.get(url("/console/numbers"));
+        browser.findElement(By.id("check-handlers")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("p.error"), "SignalWire is not configured: set CALLMASK_SIGNALWIRE_SPACE_URL"));
+    }
 }
