@@ -77,15 +77,25 @@ public class InteractionLog {
     /**
      * Puts a contact the platform started on record, committed when this returns: SignalWire is
      * told of it only afterwards, and may call back at once. Its session turns {@code in-progress}.
+     * A call gets a connect token besides its status token.
      *
+     * @param requestHash the fingerprint of the platform's request, kept with its idempotency key
      * @throws IdempotencyKeyUsed when the service has a contact with the same idempotency key
      */
-    public Recorded recordNow(NewInteraction interaction) {
+    public Recorded recordNow(NewInteraction interaction, String requestHash) {
         NewInteraction kept = storeContent ? interaction : interaction.withoutContent();
         InteractionId id = InteractionId.random();
         String token = StatusToken.random();
-        InteractionRows.Pending pending =
-                new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant());
+        String connectToken = interaction.type() == InteractionType.CALL && interaction.origin() == Origin.API
+                ? StatusToken.random()
+                : null;
+        InteractionRows.Pending pending = new InteractionRows.Pending(
+                id,
+                kept,
+                StatusToken.hash(token),
+                connectToken == null ? null : StatusToken.hash(connectToken),
+                requestHash,
+                clock.instant());
         try {
             transactions.write(status -> {
                 rows.insert(List.of(pending));
@@ -98,20 +108,62 @@ public class InteractionLog {
         if (interaction.sessionKey() != null) {
             sessions.interacted(interaction.sessionKey());
         }
-        return new Recorded(id, token);
+        return new Recorded(id, token, connectToken);
     }
 
-    /** The interaction whose status-callback token this is, once committed. */
-    public Optional<Interaction> findByToken(String token) {
-        if (!StatusToken.looksLikeOne(token)) {
+    /**
+     * The call the platform started whose connect token this is, while it may still be connected:
+     * not connected before and not ended.
+     */
+    public Optional<Interaction> findUnconnected(String connectToken) {
+        if (!StatusToken.looksLikeOne(connectToken)) {
             return Optional.empty();
         }
-        return rows.byToken(StatusToken.hash(token)).flatMap(t -> rows.find(t.service(), t.id()));
+        return rows.byConnectToken(StatusToken.hash(connectToken))
+                .filter(t -> !t.connected() && t.status() != InteractionStatus.ENDED)
+                .flatMap(t -> rows.find(t.service(), t.id()));
     }
 
-    /** The contact the platform started with this idempotency key, if any. */
-    public Optional<Interaction> findByIdempotencyKey(ServiceId service, String key) {
-        return rows.findByIdempotencyKey(service, key);
+    /**
+     * Marks the call connected, once: of two fetches of its connect URL, only one connects it.
+     *
+     * @return false when it was connected before, has ended, or the token names no call
+     */
+    public boolean claimConnect(String connectToken) {
+        if (!StatusToken.looksLikeOne(connectToken)) {
+            return false;
+        }
+        Optional<InteractionRows.Target> found = rows.byConnectToken(StatusToken.hash(connectToken));
+        return found.isPresent()
+                && transactions.write(status -> rows.claimConnect(found.get().id(), clock.instant()));
+    }
+
+    /**
+     * The contact the platform started with this idempotency key, if any.
+     *
+     * @param requestHash the fingerprint of the request that came with the key now
+     * @throws IdempotencyKeyMismatch when the key came with another request before
+     */
+    public Optional<Interaction> findByIdempotencyKey(ServiceId service, String key, String requestHash) {
+        Optional<Interaction> found = rows.findByIdempotencyKey(service, key);
+        if (found.isPresent()
+                && rows.requestHash(service, key)
+                        .filter(h -> !h.equals(requestHash))
+                        .isPresent()) {
+            throw new IdempotencyKeyMismatch();
+        }
+        return found;
+    }
+
+    /**
+     * Frees the idempotency key of a contact SignalWire certainly did not carry out: the platform's
+     * retry with that key then sends anew. The contact stays on record as it ended.
+     */
+    public void releaseIdempotencyKey(ServiceId service, InteractionId id) {
+        transactions.write(status -> {
+            rows.releaseIdempotencyKey(service, id, clock.instant());
+            return null;
+        });
     }
 
     /**
@@ -148,7 +200,9 @@ public class InteractionLog {
     /**
      * Applies a status callback to the interaction its token names. A status of the other type
      * (a message status on a call) is ignored; the history keeps each status once; the status
-     * itself only moves forward.
+     * itself only moves forward. Of a call the platform started, the second leg (named by the
+     * connect token) tells how the call went; the first leg only that it rang, and that it ended
+     * when it was never connected to the other participant.
      *
      * @return false when no interaction has this token: nothing is stored
      */
@@ -164,9 +218,15 @@ public class InteractionLog {
                 found = rows.byToken(hash);
             }
             if (found.isEmpty()) {
+                found = rows.byConnectToken(hash);
+            }
+            if (found.isEmpty()) {
                 return false;
             }
             InteractionRows.Target target = found.get();
+            if (!tellsOfTheCall(target, report)) {
+                return true;
+            }
             Optional<InteractionStatus> reported = report.status().filter(s -> s.type() == target.type());
             InteractionStatus next =
                     reported.filter(s -> s.supersedes(target.status())).orElse(target.status());
@@ -187,7 +247,8 @@ public class InteractionLog {
                             reported.get() == InteractionStatus.RINGING || reported.get() == InteractionStatus.ANSWERED;
                     if (on && next != InteractionStatus.ENDED) {
                         sessions.callInProgress(target.sessionKey());
-                    } else if (reported.get() == InteractionStatus.ENDED) {
+                    } else if (reported.get() == InteractionStatus.ENDED && target.status() != null) {
+                        // Only a call reported ringing or answered before held the session.
                         sessions.callEnded(target.sessionKey());
                     }
                 }
@@ -203,6 +264,16 @@ public class InteractionLog {
             });
             return true;
         });
+    }
+
+    private static boolean tellsOfTheCall(InteractionRows.Target target, StatusReport report) {
+        if (target.leg() != InteractionRows.Leg.FIRST) {
+            return true;
+        }
+        Optional<InteractionStatus> status = report.status();
+        return status.isEmpty()
+                || status.get() == InteractionStatus.RINGING
+                || (status.get() == InteractionStatus.ENDED && !target.connected());
     }
 
     /**

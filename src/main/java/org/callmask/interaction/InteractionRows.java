@@ -34,11 +34,11 @@ class InteractionRows {
     private static final String INSERT = """
             INSERT INTO interaction (id, service_id, session_key, session_id, type, from_participant,
                                      to_participant, proxy_number, inbound_ref, outcome, reason, body,
-                                     media_urls, token_hash, callback_url, origin, idempotency_key,
-                                     created_at, updated_at)
+                                     media_urls, token_hash, connect_token_hash, callback_url, origin,
+                                     idempotency_key, request_hash, created_at, updated_at)
             VALUES (:id, :service, :sessionKey, :sessionId, :type, :from, :to, :proxy, :inboundRef,
-                    :outcome, :reason, :body, :media, :tokenHash, :callbackUrl, :origin, :idempotencyKey,
-                    :now, :now)
+                    :outcome, :reason, :body, :media, :tokenHash, :connectTokenHash, :callbackUrl, :origin,
+                    :idempotencyKey, :requestHash, :now, :now)
             """;
 
     private static final String COLUMNS = """
@@ -49,6 +49,15 @@ class InteractionRows {
             """;
 
     private static final String BY_IDEMPOTENCY_KEY = COLUMNS + "WHERE service_id = :service AND idempotency_key = :key";
+
+    private static final String REQUEST_HASH =
+            "SELECT request_hash FROM interaction WHERE service_id = :service AND idempotency_key = :key";
+
+    // The contact stays on record; only a new request with the key may send again.
+    private static final String RELEASE_KEY = """
+            UPDATE interaction SET idempotency_key = NULL, request_hash = NULL, updated_at = :now
+            WHERE service_id = :service AND id = :id
+            """;
 
     private static final String BY_ID = COLUMNS + "WHERE service_id = :service AND id = :id";
 
@@ -82,10 +91,21 @@ class InteractionRows {
             ORDER BY interaction_id, at, status
             """;
 
-    private static final String BY_TOKEN = """
-            SELECT id, type, status, service_id, session_key, session_id, callback_url
+    private static final String TARGET = """
+            SELECT id, type, status, service_id, session_key, session_id, callback_url,
+                   connect_token_hash, connected_at
             FROM interaction
-            WHERE token_hash = :tokenHash
+            """;
+
+    private static final String BY_TOKEN = TARGET + "WHERE token_hash = :tokenHash";
+
+    private static final String BY_CONNECT_TOKEN = TARGET + "WHERE connect_token_hash = :tokenHash";
+
+    // Once: a second fetch of the connect URL, or one after the call ended, connects no one.
+    private static final String CLAIM_CONNECT = """
+            UPDATE interaction
+            SET connected_at = :now, updated_at = :now
+            WHERE id = :id AND connected_at IS NULL AND COALESCE(status, '') <> 'ended'
             """;
 
     // The status moves only to the one the caller read as current, so two callbacks applied at once
@@ -133,10 +153,41 @@ class InteractionRows {
         this.batches = batches;
     }
 
-    /** An interaction about to be written, with its id and the hash of its token. */
-    record Pending(InteractionId id, NewInteraction interaction, String tokenHash, Instant at) {}
+    /**
+     * An interaction about to be written, with its id and the hashes of its tokens.
+     *
+     * @param connectTokenHash that of the connect URL of a call the platform started; null for others
+     * @param requestHash the fingerprint of the platform's request, kept with its idempotency key
+     */
+    record Pending(
+            InteractionId id,
+            NewInteraction interaction,
+            String tokenHash,
+            String connectTokenHash,
+            String requestHash,
+            Instant at) {
 
-    /** What a status callback needs to know of the interaction its token names. */
+        Pending(InteractionId id, NewInteraction interaction, String tokenHash, Instant at) {
+            this(id, interaction, tokenHash, null, null, at);
+        }
+    }
+
+    /** Which of a call's legs a status callback reports on, as its token tells. */
+    enum Leg {
+        /** The one leg of a webhook's call or of a message. */
+        ONLY,
+        /** The first participant's leg of a call the platform started, dialled by CallMask. */
+        FIRST,
+        /** The other participant's leg of a call the platform started, named by its connect token. */
+        SECOND
+    }
+
+    /**
+     * What a status callback needs to know of the interaction its token names.
+     *
+     * @param connected whether the connect URL of a call the platform started was answered with a
+     *     connection
+     */
     record Target(
             InteractionId id,
             InteractionType type,
@@ -144,7 +195,9 @@ class InteractionRows {
             ServiceId service,
             SessionKey sessionKey,
             SessionId sessionId,
-            String callbackUrl) {}
+            String callbackUrl,
+            Leg leg,
+            boolean connected) {}
 
     /** Writes the interactions as one batch, inside the caller's transaction. */
     void insert(List<Pending> pending) {
@@ -172,6 +225,7 @@ class InteractionRows {
                             .addValue("body", i.body())
                             .addValue("media", i.mediaUrls().isEmpty() ? null : JSON.writeValueAsString(i.mediaUrls()))
                             .addValue("tokenHash", p.tokenHash())
+                            .addValue("connectTokenHash", p.connectTokenHash())
                             .addValue(
                                     "callbackUrl",
                                     i.callbackUrl() == null
@@ -179,6 +233,7 @@ class InteractionRows {
                                             : i.callbackUrl().toString())
                             .addValue("origin", i.origin().wire())
                             .addValue("idempotencyKey", i.idempotencyKey())
+                            .addValue("requestHash", i.idempotencyKey() == null ? null : p.requestHash())
                             .addValue("now", p.at().toEpochMilli());
                 })
                 .toArray(SqlParameterSource[]::new);
@@ -192,6 +247,24 @@ class InteractionRows {
                 .query(InteractionRows::toRow)
                 .list());
         return found.stream().findFirst();
+    }
+
+    /** @return the fingerprint kept with the key; empty when no contact has it, or none was kept */
+    Optional<String> requestHash(ServiceId service, String key) {
+        return jdbc.sql(REQUEST_HASH)
+                .param("service", service.value())
+                .param("key", key)
+                .query((rs, i) -> Optional.ofNullable(rs.getString("request_hash")))
+                .optional()
+                .flatMap(hash -> hash);
+    }
+
+    void releaseIdempotencyKey(ServiceId service, InteractionId id, Instant now) {
+        jdbc.sql(RELEASE_KEY)
+                .param("service", service.value())
+                .param("id", id.value())
+                .param("now", now.toEpochMilli())
+                .update();
     }
 
     Optional<Interaction> findByIdempotencyKey(ServiceId service, String key) {
@@ -240,7 +313,24 @@ class InteractionRows {
     }
 
     Optional<Target> byToken(String tokenHash) {
-        return jdbc.sql(BY_TOKEN)
+        return target(BY_TOKEN, tokenHash, false);
+    }
+
+    Optional<Target> byConnectToken(String tokenHash) {
+        return target(BY_CONNECT_TOKEN, tokenHash, true);
+    }
+
+    /** @return false when the call was connected before, or has ended */
+    boolean claimConnect(InteractionId id, Instant now) {
+        return jdbc.sql(CLAIM_CONNECT)
+                        .param("id", id.value())
+                        .param("now", now.toEpochMilli())
+                        .update()
+                == 1;
+    }
+
+    private Optional<Target> target(String sql, String tokenHash, boolean connectToken) {
+        return jdbc.sql(sql)
                 .param("tokenHash", tokenHash)
                 .query((rs, i) -> {
                     InteractionType type =
@@ -249,6 +339,9 @@ class InteractionRows {
                     String session = rs.getString("session_id");
                     long key = rs.getLong("session_key");
                     SessionKey sessionKey = rs.wasNull() ? null : new SessionKey(key);
+                    boolean twoLegs = rs.getString("connect_token_hash") != null;
+                    rs.getLong("connected_at");
+                    boolean connected = !rs.wasNull();
                     return new Target(
                             new InteractionId(rs.getString("id")),
                             type,
@@ -256,7 +349,9 @@ class InteractionRows {
                             new ServiceId(rs.getString("service_id")),
                             sessionKey,
                             session == null ? null : new SessionId(session),
-                            rs.getString("callback_url"));
+                            rs.getString("callback_url"),
+                            connectToken ? Leg.SECOND : twoLegs ? Leg.FIRST : Leg.ONLY,
+                            connected);
                 })
                 .optional();
     }

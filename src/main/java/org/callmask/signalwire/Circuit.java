@@ -8,7 +8,8 @@ import java.time.Instant;
  * Stops calling SignalWire after {@code failures} failures in a row: for {@code openFor} every
  * request is refused at once, then one is let through, and its outcome closes the circuit or opens
  * it again. A SignalWire that is down is not hammered, and callers learn at once rather than after
- * every timeout.
+ * every timeout. A trial that never reports (its thread interrupted, an unexpected error) stops
+ * counting after another {@code openFor}, so the circuit cannot stay shut for good.
  */
 final class Circuit {
 
@@ -18,7 +19,7 @@ final class Circuit {
 
     private int failedInARow;
     private Instant openUntil;
-    private boolean trialOut;
+    private Instant trialUntil;
 
     Circuit(int failures, Duration openFor, Clock clock) {
         this.failures = failures;
@@ -27,7 +28,7 @@ final class Circuit {
     }
 
     /**
-     * @return empty when the request may go; otherwise how long until one may
+     * @return zero when the request may go; otherwise how long until one may
      */
     synchronized Duration refusal() {
         if (openUntil == null) {
@@ -37,23 +38,28 @@ final class Circuit {
         if (now.isBefore(openUntil)) {
             return Duration.between(now, openUntil);
         }
-        if (trialOut) {
-            return openFor;
+        if (trialUntil != null && now.isBefore(trialUntil)) {
+            return Duration.between(now, trialUntil);
         }
-        trialOut = true;
+        trialUntil = now.plus(openFor);
         return Duration.ZERO;
     }
 
     synchronized void succeeded() {
         failedInARow = 0;
         openUntil = null;
-        trialOut = false;
+        trialUntil = null;
+    }
+
+    /** A request that ended without an answer or a failure to count: a trial may go again. */
+    synchronized void abandoned() {
+        trialUntil = null;
     }
 
     /** @return whether this failure opened the circuit */
     synchronized boolean failed() {
         failedInARow++;
-        trialOut = false;
+        trialUntil = null;
         if (openUntil != null || failedInARow >= failures) {
             boolean opening = openUntil == null;
             openUntil = clock.instant().plus(openFor);

@@ -1,8 +1,14 @@
 package org.callmask.signalwire;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import org.callmask.interaction.IdempotencyKeyMismatch;
 import org.callmask.interaction.IdempotencyKeyUsed;
 import org.callmask.interaction.Interaction;
 import org.callmask.interaction.InteractionLog;
@@ -22,8 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What messages and calls the platform starts have in common: one interaction per request (an
- * idempotency key seen before gets the first request's, and nothing is sent again), put on record
- * before SignalWire hears of it, and SignalWire's answer written onto it.
+ * idempotency key seen before with the same request gets the first request's, and nothing is sent
+ * again; one seen with another request is refused), put on record before SignalWire hears of it,
+ * and SignalWire's answer written onto it. When SignalWire certainly sent nothing, the key is freed
+ * so that the platform's retry sends.
  */
 @Component
 class PlatformContacts {
@@ -38,11 +46,35 @@ class PlatformContacts {
         this.clock = clock;
     }
 
-    Optional<Started> replay(ProxyService service, String idempotencyKey) {
+    /**
+     * The contact an earlier request with this idempotency key started, if any.
+     *
+     * @param fingerprint of the request now, from {@link #fingerprint}
+     * @throws IdempotencyKeyMismatch when the key came with another request
+     */
+    Optional<Started> replay(ProxyService service, String idempotencyKey, String fingerprint) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return interactions.findByIdempotencyKey(service.id(), idempotencyKey).map(i -> new Started(i, true));
+        return interactions
+                .findByIdempotencyKey(service.id(), idempotencyKey, fingerprint)
+                .map(i -> new Started(i, true));
+    }
+
+    /** SHA-256 of a request's parts, each prefixed with its length so no two lists share one. */
+    static String fingerprint(String... parts) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+        for (String part : parts) {
+            byte[] bytes = (part == null ? "\u0000" : part).getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** @throws ContactRefused when the session is closed */
@@ -70,6 +102,7 @@ class PlatformContacts {
     /**
      * Puts the contact on record, has SignalWire carry it out, and writes the outcome on the record.
      *
+     * @param fingerprint of the request, kept with its idempotency key
      * @param send asks SignalWire, given the record's status-callback token; answers SignalWire's
      *     id for what it created
      * @param accepted the status the contact has once SignalWire took it; empty for none yet
@@ -78,15 +111,16 @@ class PlatformContacts {
     Started start(
             ProxyService service,
             NewInteraction contact,
+            String fingerprint,
             Function<Recorded, String> send,
             Optional<InteractionStatus> accepted,
             InteractionStatus failed) {
         Recorded recorded;
         try {
-            recorded = interactions.recordNow(contact);
+            recorded = interactions.recordNow(contact, fingerprint);
         } catch (IdempotencyKeyUsed e) {
             // The same request, sent twice at once: the other one sends.
-            return replay(service, contact.idempotencyKey()).orElseThrow(() -> e);
+            return replay(service, contact.idempotencyKey(), fingerprint).orElseThrow(() -> e);
         }
         try {
             String ref = send.apply(recorded);
@@ -101,14 +135,31 @@ class PlatformContacts {
                             Optional.empty()));
         } catch (SignalWireRejected e) {
             report(recorded, failure(failed, "signalwire-" + (e.code() == null ? e.status() : e.code())));
+            release(service, contact, recorded);
             throw e;
         } catch (SignalWireUnavailable e) {
             if (!e.maybeDone()) {
                 report(recorded, failure(failed, "signalwire-unavailable"));
+                release(service, contact, recorded);
             }
             throw e;
         }
         return new Started(find(service, recorded), false);
+    }
+
+    /** Nothing was sent, so the platform's retry with the same key should send. */
+    private void release(ProxyService service, NewInteraction contact, Recorded recorded) {
+        if (contact.idempotencyKey() == null) {
+            return;
+        }
+        try {
+            interactions.releaseIdempotencyKey(service.id(), recorded.id());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The idempotency key of interaction {} could not be freed: {}",
+                    recorded.id().value(),
+                    e.getClass().getName());
+        }
     }
 
     private StatusReport failure(InteractionStatus failed, String reason) {

@@ -49,6 +49,7 @@ public class SessionCalls {
     /**
      * @param idempotencyKey the platform's key for this call; {@code null} for none
      * @throws SignalWireNotConfigured before anything is recorded or dialled
+     * @throws org.callmask.interaction.IdempotencyKeyMismatch when the key came with another request before
      * @throws ContactRefused when the session is closed, carries no calls, the first participant
      *     was removed or has no one to be connected to
      * @throws SignalWireRejected when SignalWire refused the call (it is on record as ended)
@@ -56,7 +57,8 @@ public class SessionCalls {
      */
     public Started start(ProxyService service, SessionId sessionId, ParticipantId first, String idempotencyKey) {
         address.requireReady();
-        Optional<Started> replayed = contacts.replay(service, idempotencyKey);
+        String fingerprint = PlatformContacts.fingerprint("call", sessionId.value(), first.value());
+        Optional<Started> replayed = contacts.replay(service, idempotencyKey, fingerprint);
         if (replayed.isPresent()) {
             return replayed.get();
         }
@@ -90,18 +92,18 @@ public class SessionCalls {
         return contacts.start(
                 service,
                 contact,
+                fingerprint,
                 recorded -> {
                     ObjectNode request = JSON.createObjectNode().put("command", "dial");
                     ObjectNode params = request.putObject("params")
                             .put("from", caller.proxyNumber().e164())
                             .put("to", caller.number().e164())
-                            .put("url", address.of(WebhookRoutes.CALL_CONNECT, recorded.token()))
+                            .put("url", address.of(WebhookRoutes.CALL_CONNECT, recorded.connectToken()))
                             .put("status_url", address.of(WebhookRoutes.CALL_STATUS, recorded.token()))
                             .put("timeout", Math.max(1, Math.min(600, voice.ringTimeout())));
-                    params.putArray("status_events")
-                            .add("ringing")
-                            .add("answered")
-                            .add("ended");
+                    // This leg answering is not the call being answered: the connected leg
+                    // reports that, under the connect token.
+                    params.putArray("status_events").add("ringing").add("ended");
                     JsonNode answer = client.exchange(
                             SignalWireClient.Call.json("dial", "POST", "/api/calling/calls", request, false));
                     return SessionMessages.text(answer.path("id"));

@@ -40,6 +40,7 @@ public class SessionMessages {
     /**
      * @param idempotencyKey the platform's key for this send; {@code null} for none
      * @throws SignalWireNotConfigured before anything is recorded or sent
+     * @throws org.callmask.interaction.IdempotencyKeyMismatch when the key came with another request before
      * @throws ContactRefused when the session is closed, carries no messages, or the recipient was
      *     removed
      * @throws SignalWireRejected when SignalWire refused the message (it is on record as failed)
@@ -47,7 +48,13 @@ public class SessionMessages {
      */
     public Started send(ProxyService service, SessionId sessionId, OutboundMessage message, String idempotencyKey) {
         address.requireReady();
-        Optional<Started> replayed = contacts.replay(service, idempotencyKey);
+        String fingerprint = PlatformContacts.fingerprint(
+                "message",
+                sessionId.value(),
+                message.to().value(),
+                message.body(),
+                message.mediaUrls().toString());
+        Optional<Started> replayed = contacts.replay(service, idempotencyKey, fingerprint);
         if (replayed.isPresent()) {
             return replayed.get();
         }
@@ -77,6 +84,7 @@ public class SessionMessages {
         return contacts.start(
                 service,
                 contact,
+                fingerprint,
                 recorded -> {
                     SignalWireClient.Form form = new SignalWireClient.Form()
                             .add("From", to.proxyNumber().e164())

@@ -7,48 +7,43 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * Sends requests to SignalWire's REST API and reads the answers. Every request carries the
  * project's Basic credentials, to the configured space only (a link SignalWire gives to another
  * host is not followed). A 429 or 5xx is tried again after a backoff or SignalWire's {@code
- * Retry-After}; a 4xx is not. A request that timed out is tried again only when doing it twice is
- * harmless: a send that timed out may have been sent.
+ * Retry-After}, as {@link RetryPolicy} says; a 4xx is not. A request that timed out, or got a 5xx
+ * other than 503, is tried again only when doing it twice is harmless: a send may have been sent.
  */
 @Component
 class SignalWireClient {
 
     private static final Logger log = LoggerFactory.getLogger(SignalWireClient.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_ANSWER = 4 * 1024 * 1024;
 
     private final SignalWireProperties properties;
     private final HttpClient http;
     private final Circuit circuit;
+    private final RetryPolicy retry;
     private final MeterRegistry meters;
 
     SignalWireClient(SignalWireProperties properties, Clock clock, MeterRegistry meters) {
@@ -59,6 +54,7 @@ class SignalWireClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.circuit = new Circuit(properties.circuitFailures(), properties.circuitOpenFor(), clock);
+        this.retry = new RetryPolicy(properties, clock);
     }
 
     /** One request: what it does (for logs and metrics), and whether doing it twice is harmless. */
@@ -116,7 +112,7 @@ class SignalWireClient {
     JsonNode exchange(Call call) {
         requireConfigured();
         URI uri = resolve(call.path());
-        int attempts = properties.maxAttempts();
+        int attempts = retry.maxAttempts();
         for (int attempt = 1; ; attempt++) {
             Duration refused = circuit.refusal();
             if (!refused.isZero()) {
@@ -128,64 +124,64 @@ class SignalWireClient {
             HttpResponse<byte[]> response;
             try {
                 response = http.send(request(call, uri), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
-                failed(call);
-                record(call, "timeout", started);
-                if (!call.idempotent() || attempt >= attempts) {
-                    throw new SignalWireUnavailable(
-                            "SignalWire did not answer in time"
-                                    + (call.idempotent() ? "" : "; whether it acted is not known"),
-                            properties.retryInitial(),
-                            !call.idempotent());
-                }
-                pause(call, attempt, attempts, backoff(attempt), "timed out");
-                continue;
-            } catch (ConnectException e) {
+            } catch (HttpConnectTimeoutException | ConnectException e) {
                 // Nothing reached SignalWire, so trying again is harmless for any request.
-                failed(call);
-                record(call, "unreachable", started);
+                failed(call, "unreachable", started);
                 if (attempt >= attempts) {
-                    throw new SignalWireUnavailable("SignalWire could not be reached", properties.retryInitial());
+                    throw new SignalWireUnavailable("SignalWire could not be reached", retry.initial());
                 }
-                pause(call, attempt, attempts, backoff(attempt), "could not be reached");
+                pause(call, attempt, attempts, retry.backoff(attempt), "could not be reached");
                 continue;
             } catch (IOException e) {
-                failed(call);
-                record(call, "broken", started);
+                boolean timedOut = e instanceof HttpTimeoutException;
+                failed(call, timedOut ? "timeout" : "broken", started);
                 if (!call.idempotent() || attempt >= attempts) {
                     throw new SignalWireUnavailable(
-                            "The connection to SignalWire broke"
+                            (timedOut ? "SignalWire did not answer in time" : "The connection to SignalWire broke")
                                     + (call.idempotent() ? "" : "; whether it acted is not known"),
-                            properties.retryInitial(),
+                            retry.initial(),
                             !call.idempotent());
                 }
-                pause(call, attempt, attempts, backoff(attempt), "broke the connection");
+                pause(call, attempt, attempts, retry.backoff(attempt), timedOut ? "timed out" : "broke the connection");
                 continue;
             } catch (InterruptedException e) {
+                circuit.abandoned();
                 Thread.currentThread().interrupt();
-                throw new SignalWireUnavailable("Interrupted while waiting for SignalWire", properties.retryInitial());
+                throw new SignalWireUnavailable("Interrupted while waiting for SignalWire", retry.initial());
+            } catch (RuntimeException e) {
+                circuit.abandoned();
+                throw e;
             }
             int status = response.statusCode();
             record(call, String.valueOf(status), started);
             if (status >= 200 && status < 300) {
                 circuit.succeeded();
-                return read(response.body());
+                return SignalWireAnswers.read(response.body());
             }
-            if (status == 429 || status >= 500) {
-                if (status >= 500) {
-                    failed(call);
-                } else {
-                    circuit.succeeded();
-                }
-                Duration wait = retryAfter(response).orElse(backoff(attempt));
-                if (attempt >= attempts || wait.compareTo(properties.retryMaxWait()) > 0) {
-                    throw rejected(status, response.body());
-                }
-                pause(call, attempt, attempts, wait, "answered " + status);
-                continue;
+            if (!RetryPolicy.retryable(status)) {
+                circuit.succeeded();
+                throw SignalWireAnswers.rejected(status, response.body());
             }
-            circuit.succeeded();
-            throw rejected(status, response.body());
+            if (status >= 500) {
+                failed(call);
+            } else {
+                circuit.succeeded();
+            }
+            if (!RetryPolicy.notDone(status) && !call.idempotent()) {
+                throw new SignalWireUnavailable(
+                        "SignalWire answered " + status + "; whether it acted is not known", retry.initial(), true);
+            }
+            Duration wait = retry.waitAfter(response, attempt);
+            if (!retry.worthWaiting(wait)) {
+                throw new SignalWireUnavailable(
+                        "SignalWire answered " + status + " and asked for " + wait.toSeconds()
+                                + " s before the next request",
+                        wait);
+            }
+            if (attempt >= attempts) {
+                throw SignalWireAnswers.rejected(status, response.body());
+            }
+            pause(call, attempt, attempts, wait, "answered " + status);
         }
     }
 
@@ -242,6 +238,11 @@ class SignalWireClient {
         return builder.build();
     }
 
+    private void failed(Call call, String outcome, long started) {
+        record(call, outcome, started);
+        failed(call);
+    }
+
     private void failed(Call call) {
         if (circuit.failed()) {
             log.warn(
@@ -265,73 +266,6 @@ class SignalWireClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignalWireUnavailable("Interrupted while waiting to try SignalWire again", wait);
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        long base = properties.retryInitial().toMillis() << Math.min(attempt - 1, 16);
-        long jitter = ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        return Duration.ofMillis(
-                Math.min(base + jitter, properties.retryMaxWait().toMillis()));
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date; nothing when absent or unreadable. */
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After").map(String::strip);
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long seconds = Long.parseLong(header.get());
-            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(header.get(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    /**
-     * SignalWire's error, from either of its shapes: the Compatibility API's {@code {code,
-     * message}} and the native API's {@code {errors: [{code, message}]}}.
-     */
-    private static SignalWireRejected rejected(int status, byte[] body) {
-        JsonNode answer = read(body);
-        JsonNode error =
-                answer.path("errors").isArray() && !answer.path("errors").isEmpty()
-                        ? answer.path("errors").get(0)
-                        : answer;
-        String code = text(error.path("code"));
-        String message = text(error.path("message"));
-        if (message == null) {
-            message = text(error.path("detail"));
-        }
-        return new SignalWireRejected(status, code, message);
-    }
-
-    private static String text(JsonNode node) {
-        if (node.isString() || node.isNumber()) {
-            String text = node.asString().strip();
-            if (text.isEmpty()) {
-                return null;
-            }
-            return text.length() > 500 ? text.substring(0, 500) : text;
-        }
-        return null;
-    }
-
-    private static JsonNode read(byte[] body) {
-        if (body == null || body.length == 0 || body.length > MAX_ANSWER) {
-            return NullNode.getInstance();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JacksonException e) {
-            return NullNode.getInstance();
         }
     }
 

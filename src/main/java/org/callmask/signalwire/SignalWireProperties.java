@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How CallMask reaches SignalWire's REST API.
  *
- * @param spaceUrl the base of every REST call, such as {@code https://example.signalwire.com}
+ * @param spaceUrl the base of every REST call, such as {@code https://example.signalwire.com}; plain
+ *     {@code http} only to a loopback host (a local test server)
  * @param projectId the project's id, the user name of Basic authentication
  * @param apiToken the project's API token; never logged, never shown
  * @param connectTimeout how long to wait for a connection
@@ -43,6 +44,11 @@ public record SignalWireProperties(
             if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || spaceUrl.getHost() == null) {
                 throw new IllegalArgumentException(
                         "callmask.signalwire.space-url must be an http(s) URL such as https://example.signalwire.com");
+            }
+            if ("http".equalsIgnoreCase(scheme) && !loopback(spaceUrl.getHost())) {
+                // The API token goes in every request's Basic credentials: never in clear over a network.
+                throw new IllegalArgumentException(
+                        "callmask.signalwire.space-url must use https (http is accepted only for a local test server)");
             }
             if (spaceUrl.getRawQuery() != null
                     || spaceUrl.getRawFragment() != null
@@ -83,6 +89,11 @@ public record SignalWireProperties(
     public String toString() {
         return "SignalWireProperties[spaceUrl=" + spaceUrl + ", projectId=" + projectId + ", apiToken="
                 + (apiToken == null ? "unset" : "set") + "]";
+    }
+
+    private static boolean loopback(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.equals("[::1]") || name.startsWith("127.");
     }
 
     private static String blankToNull(String text) {

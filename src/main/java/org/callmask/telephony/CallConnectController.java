@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  * answers: connect them to the other participant, shown the proxy number that participant knows
  * the session by, with the session's voice options. The session is read as it is now, not as it
  * was when the call was asked for: closed meanwhile, or the other participant removed, and the
- * first participant hears the refusal message instead. The token in the path names the call's
- * interaction; an unknown one gets the refusal too, since a webhook always answers a document.
+ * first participant hears the refusal message instead. The token in the path is the call's
+ * connect token, not its status token, and connects once: a second fetch, one after the call
+ * ended, or an unknown token gets the refusal (a webhook always answers a document). The connected
+ * leg's status callbacks carry the same token, which tells them from the first leg's.
  */
 @RestController
 class CallConnectController {
@@ -61,10 +63,10 @@ class CallConnectController {
         byte[] answer;
         try {
             Optional<Interaction> call = interactions
-                    .findByToken(token)
+                    .findUnconnected(token)
                     .filter(i -> i.origin() == Origin.API && i.type() == InteractionType.CALL && i.to() != null);
             Optional<Connect> connect = call.flatMap(this::decide);
-            answer = connect.isPresent()
+            answer = connect.isPresent() && interactions.claimConnect(token)
                     ? swml.write(
                             connect.get(),
                             statusUrls.forCall(request, new Recorded(call.get().id(), token)))
@@ -96,9 +98,10 @@ class CallConnectController {
         Optional<Participant> callee = session.activeParticipants().stream()
                 .filter(p -> p.id().equals(call.to()))
                 .findFirst();
-        if (callee.isEmpty()) {
+        boolean callerActive = session.activeParticipants().stream().anyMatch(p -> p.id().equals(call.from()));
+        if (callee.isEmpty() || !callerActive) {
             log.info(
-                    "Started call {} not connected: the other participant was removed",
+                    "Started call {} not connected: a participant was removed",
                     call.id().value());
             return Optional.empty();
         }

@@ -70,7 +70,9 @@ class V1ApiDocsTests extends IntegrationTest {
             "no-other-participant",
             "signalwire-not-configured",
             "signalwire-error",
-            "signalwire-unavailable");
+            "signalwire-unavailable",
+            "idempotency-key-in-use",
+            "idempotency-key-reused");
 
     /** Answered before any operation is chosen, so no operation lists them; the API's description does. */
     private static final Set<String> ANSWERED_FOR_EVERY_PATH = Set.of("method-not-allowed", "not-acceptable");

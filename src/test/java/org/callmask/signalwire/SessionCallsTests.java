@@ -77,7 +77,7 @@ class SessionCallsTests extends SignalWireTest {
         assertThat(params.path("from").asString()).isEqualTo(P1);
         assertThat(params.path("to").asString()).isEqualTo(ALICE);
         assertThat(params.path("timeout").asInt()).isEqualTo(30);
-        assertThat(params.path("status_events").toString()).isEqualTo("[\"ringing\",\"answered\",\"ended\"]");
+        assertThat(params.path("status_events").toString()).isEqualTo("[\"ringing\",\"ended\"]");
         String url = params.path("url").asString();
         String statusUrl = params.path("status_url").asString();
         assertThat(url).matches("https://callmask\\.example\\.com/calls/connect/[A-Za-z0-9_-]{20,}");
@@ -90,13 +90,18 @@ class SessionCallsTests extends SignalWireTest {
         assertThat(connect.path("from").asString()).isEqualTo(P2);
         assertThat(connect.path("to").asString()).isEqualTo(BOB);
         assertThat(connect.path("timeout").asInt()).isEqualTo(30);
-        assertThat(connect.path("call_state_url").asString()).startsWith(PUBLIC + "/calls/status/");
+        String bobsLeg = connect.path("call_state_url").asString();
+        assertThat(bobsLeg).startsWith(PUBLIC + "/calls/status/").isNotEqualTo(statusUrl);
         assertThat(swml.body()).doesNotContain(ALICE);
 
+        // Alice's leg rang; Bob's leg says how the call went; Alice's leg ending says nothing more.
         callState(statusUrl, "ringing");
+        callState(bobsLeg, "ringing");
         clock.advance(java.time.Duration.ofSeconds(5));
-        callState(statusUrl, "answered");
+        callState(bobsLeg, "answered");
         clock.advance(java.time.Duration.ofSeconds(95));
+        callState(bobsLeg, "ended");
+        clock.advance(java.time.Duration.ofSeconds(1));
         callState(statusUrl, "ended");
         String interaction = http.get("/api/v1/services/" + service + "/interactions/" + id(started.body()))
                 .body();
@@ -104,6 +109,56 @@ class SessionCallsTests extends SignalWireTest {
         assertThat(JsonPath.<List<String>>read(interaction, "$.status_history[*].status"))
                 .containsExactly("ringing", "answered", "ended");
         assertThat((Integer) JsonPath.read(interaction, "$.duration_seconds")).isEqualTo(95);
+    }
+
+    @Test
+    void theConnectUrlConnectsOnceAndTheStatusTokenConnectsNothing() {
+        SIGNALWIRE.answer(CALLS, r -> DIALLING);
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+        assertThat(start(service, id(session), participantId(session, ALICE)).status())
+                .isEqualTo(202);
+        JsonNode params =
+                JSON.readTree(SIGNALWIRE.received(CALLS).get(0).text()).path("params");
+        String url = params.path("url").asString();
+        String statusToken = params.path("status_url").asString().replaceAll(".*/", "");
+
+        Response viaStatusToken = answered(PUBLIC + "/calls/connect/" + statusToken);
+        assertThat(viaStatusToken.body()).doesNotContain(BOB).contains("hangup");
+
+        assertThat(answered(url).body()).contains(BOB);
+        Response again = answered(url);
+        assertThat(again.body()).doesNotContain(BOB).doesNotContain("connect").contains("hangup");
+    }
+
+    @Test
+    void aFirstParticipantWhoNeverAnswersEndsTheCallUnanswered() {
+        SIGNALWIRE.answer(CALLS, r -> DIALLING);
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+        Response started = start(service, id(session), participantId(session, ALICE));
+        String statusUrl = JSON.readTree(SIGNALWIRE.received(CALLS).get(0).text())
+                .path("params")
+                .path("status_url")
+                .asString();
+
+        callState(statusUrl, "ringing");
+        clock.advance(java.time.Duration.ofSeconds(30));
+        callState(statusUrl, "ended");
+
+        String interaction = http.get("/api/v1/services/" + service + "/interactions/" + id(started.body()))
+                .body();
+        assertThat(JsonPath.<List<String>>read(interaction, "$.status_history[*].status"))
+                .containsExactly("ringing", "ended");
+        assertThat((Integer) JsonPath.read(interaction, "$.duration_seconds")).isZero();
+        // Ended, the call can no longer be connected by a late fetch.
+        Response late = answered(JSON.readTree(SIGNALWIRE.received(CALLS).get(0).text())
+                .path("params")
+                .path("url")
+                .asString());
+        assertThat(late.body()).doesNotContain(BOB).contains("hangup");
     }
 
     @Test

@@ -272,12 +272,83 @@ class SessionMessagesTests extends SignalWireTest {
     }
 
     @Test
-    void serverErrorsAreTriedAgainAndAfterTheLastTryTheCallerGetsA502() {
+    void aSendAnsweredWithA500IsNotTriedAgainForItMayHaveBeenSent() {
+        SIGNALWIRE.answer(
+                "POST " + FakeSignalWire.messagesPath(),
+                r -> Reply.json(500, "{\"errors\": [{\"code\": \"internal_error\", \"message\": \"Oops\"}]}"));
         String service = service("deliveries");
         numbers(service, P1, P2);
         String session = aliceAndBob(service, "");
         String body = "{\"to_participant\": \"" + participantId(session, ALICE) + "\", \"body\": \"hi\"}";
-        Reply down = Reply.json(500, "{\"errors\": [{\"code\": \"internal_error\", \"message\": \"Try again\"}]}");
+
+        Response unknown = sendWithKey(service, id(session), "order-1-arrived", body);
+
+        assertThat(unknown.status()).isEqualTo(503);
+        assertThat((Boolean) JsonPath.read(unknown.body(), "$.outcome_unknown")).isTrue();
+        assertThat(SIGNALWIRE.received()).hasSize(1);
+        // It may have gone out: the key still names it, and its retry sends nothing.
+        Response retried = sendWithKey(service, id(session), "order-1-arrived", body);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.headers().get("idempotent-replayed")).containsExactly("true");
+        assertThat(SIGNALWIRE.received()).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheLongestWaitIsHandedBackToTheCaller() {
+        SIGNALWIRE.answer(
+                "POST " + FakeSignalWire.messagesPath(),
+                r -> Reply.json(429, "{\"code\": 20429, \"message\": \"Too many requests\"}")
+                        .withHeader("Retry-After", "3600"));
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+        String body = "{\"to_participant\": \"" + participantId(session, ALICE) + "\", \"body\": \"hi\"}";
+
+        Response busy = sendWithKey(service, id(session), "order-2-arrived", body);
+
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat((Boolean) JsonPath.read(busy.body(), "$.outcome_unknown")).isFalse();
+        assertThat(busy.headers().get("retry-after")).containsExactly("3600");
+        assertThat(SIGNALWIRE.received()).hasSize(1);
+        // Nothing was sent, so the key is free: the retry sends.
+        SIGNALWIRE.reset();
+        SIGNALWIRE.answer("POST " + FakeSignalWire.messagesPath(), r -> ACCEPTED);
+        Response retried = sendWithKey(service, id(session), "order-2-arrived", body);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.headers().get("idempotent-replayed")).containsExactly("false");
+        assertThat(SIGNALWIRE.received()).hasSize(1);
+    }
+
+    @Test
+    void aKeyUsedBeforeWithAnotherRequestIsRefusedAndNothingIsSent() {
+        SIGNALWIRE.answer("POST " + FakeSignalWire.messagesPath(), r -> ACCEPTED);
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+        String alice = participantId(session, ALICE);
+
+        assertThat(sendWithKey(
+                                service,
+                                id(session),
+                                "order-3",
+                                "{\"to_participant\": \"" + alice + "\", \"body\": \"A\"}")
+                        .status())
+                .isEqualTo(202);
+        Response other = sendWithKey(
+                service, id(session), "order-3", "{\"to_participant\": \"" + alice + "\", \"body\": \"B\"}");
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat((String) JsonPath.read(other.body(), "$.type")).endsWith("idempotency-key-reused");
+        assertThat(SIGNALWIRE.received()).hasSize(1);
+    }
+
+    @Test
+    void unavailableAnswersAreTriedAgainAndAfterTheLastTryTheCallerGetsA502() {
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+        String body = "{\"to_participant\": \"" + participantId(session, ALICE) + "\", \"body\": \"hi\"}";
+        Reply down = Reply.json(503, "{\"errors\": [{\"code\": \"internal_error\", \"message\": \"Try again\"}]}");
 
         SIGNALWIRE.answerInTurn("POST " + FakeSignalWire.messagesPath(), down, down, ACCEPTED);
         assertThat(send(service, id(session), body).status()).isEqualTo(202);

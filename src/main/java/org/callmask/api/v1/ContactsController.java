@@ -60,7 +60,8 @@ import tools.jackson.databind.JsonNode;
         responseCode = "409",
         description = "session-closed: the session is closed. mode-not-allowed: its mode does not carry this kind of "
                 + "contact. participant-removed: the participant was removed. no-other-participant: a call has no one "
-                + "to connect to. Nothing was sent.",
+                + "to connect to. Nothing was sent. idempotency-key-in-use: a request with the same Idempotency-Key "
+                + "is under way; repeat it in a moment to get its interaction.",
         content =
                 @Content(
                         mediaType = V1Docs.PROBLEM_JSON,
@@ -69,8 +70,23 @@ import tools.jackson.databind.JsonNode;
                             @ExampleObject(name = "session-closed", value = V1Docs.EXAMPLE_SESSION_CLOSED),
                             @ExampleObject(name = "mode-not-allowed", value = ContactsController.EXAMPLE_MODE),
                             @ExampleObject(name = "participant-removed", value = ContactsController.EXAMPLE_REMOVED),
-                            @ExampleObject(name = "no-other-participant", value = ContactsController.EXAMPLE_ALONE)
+                            @ExampleObject(name = "no-other-participant", value = ContactsController.EXAMPLE_ALONE),
+                            @ExampleObject(
+                                    name = "idempotency-key-in-use",
+                                    value = ContactsController.EXAMPLE_KEY_IN_USE)
                         }))
+@ApiResponse(
+        responseCode = "422",
+        description = "idempotency-key-reused: the Idempotency-Key came before with a different request (another "
+                + "session, participant or content). Nothing was sent.",
+        content =
+                @Content(
+                        mediaType = V1Docs.PROBLEM_JSON,
+                        schema = @Schema(implementation = V1Docs.Problem.class),
+                        examples =
+                                @ExampleObject(
+                                        name = "idempotency-key-reused",
+                                        value = ContactsController.EXAMPLE_KEY_REUSED)))
 @ApiResponse(
         responseCode = "413",
         description = V1Docs.TOO_LARGE,
@@ -100,10 +116,10 @@ import tools.jackson.databind.JsonNode;
                                         value = ContactsController.EXAMPLE_NOT_CONFIGURED)))
 @ApiResponse(
         responseCode = "502",
-        description = "signalwire-error: SignalWire refused the request (a 4xx, or a 429 or 5xx that retries did not "
+        description = "signalwire-error: SignalWire refused the request (a 4xx, or a 429 or 503 that retries did not "
                 + "get past); signalwire_status, signalwire_code and signalwire_message are SignalWire's. The "
                 + "interaction stays on record, failed (messages) or ended (calls), with end_reason "
-                + "signalwire-<code>.",
+                + "signalwire-<code>; nothing was sent, so its Idempotency-Key is free for a retry.",
         content =
                 @Content(
                         mediaType = V1Docs.PROBLEM_JSON,
@@ -113,9 +129,11 @@ import tools.jackson.databind.JsonNode;
 @ApiResponse(
         responseCode = "503",
         description = "signalwire-unavailable: SignalWire could not be reached, did not answer in time, or failed so "
-                + "often of late that CallMask stopped calling it for a while (Retry-After says how long). "
-                + "outcome_unknown is true when SignalWire got the request but did not answer in time: it may have "
-                + "acted, so retry with the same Idempotency-Key only after checking. Also store-unavailable.",
+                + "often of late that CallMask stopped calling it for a while, or asked for a longer wait than "
+                + "callmask.signalwire.retry-max-wait (Retry-After says how long). outcome_unknown is true when "
+                + "SignalWire got the request but did not answer in time, or answered with a 5xx other than 503: it "
+                + "may have acted; a retry with the same Idempotency-Key gets this interaction, whose status "
+                + "callbacks tell. When false, nothing was sent and the key is free. Also store-unavailable.",
         headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
         content =
                 @Content(
@@ -138,6 +156,14 @@ class ContactsController {
     static final String EXAMPLE_ALONE = """
             {"type":"urn:callmask:problem:no-other-participant","title":"No other participant","status":409,\
             "detail":"The session has no other participant to connect the call to."}""";
+
+    static final String EXAMPLE_KEY_IN_USE = """
+            {"type":"urn:callmask:problem:idempotency-key-in-use","title":"Idempotency key in use","status":409,\
+            "detail":"A request with this Idempotency-Key is under way; try again in a moment to get its interaction."}""";
+
+    static final String EXAMPLE_KEY_REUSED = """
+            {"type":"urn:callmask:problem:idempotency-key-reused","title":"Idempotency key reused","status":422,\
+            "detail":"This Idempotency-Key came with a different request before; use a new key for a new request."}""";
 
     static final String EXAMPLE_NOT_CONFIGURED = """
             {"type":"urn:callmask:problem:signalwire-not-configured","title":"SignalWire not configured",\
@@ -166,7 +192,9 @@ class ContactsController {
             "errors":[{"field":"first_participant","message":"is required"}]}""";
 
     static final String IDEMPOTENCY_KEY = "Makes a retry safe: a request with a key the service has seen gets the "
-            + "first request's interaction, and nothing is sent again. 1 to 255 printable ASCII characters.";
+            + "first request's interaction, and nothing is sent again; the same key with a different request is "
+            + "refused (422). A key whose request SignalWire certainly did not carry out is freed. 1 to 255 "
+            + "printable ASCII characters.";
 
     private final Services services;
     private final SessionMessages messages;

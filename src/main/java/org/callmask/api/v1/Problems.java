@@ -3,6 +3,8 @@ package org.callmask.api.v1;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
+import org.callmask.interaction.IdempotencyKeyMismatch;
+import org.callmask.interaction.IdempotencyKeyUsed;
 import org.callmask.pool.NumberInAnotherService;
 import org.callmask.service.BuiltInServiceChange;
 import org.callmask.service.ServiceNameTaken;
@@ -277,6 +279,23 @@ class Problems {
             case NO_OTHER_PARTICIPANT -> "No other participant";
         };
         return conflict(e.reason().wire(), title, e.reason().description());
+    }
+
+    @ExceptionHandler(IdempotencyKeyUsed.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyUsed(IdempotencyKeyUsed e) {
+        return conflict(
+                "idempotency-key-in-use",
+                "Idempotency key in use",
+                "A request with this Idempotency-Key is under way; try again in a moment to get its interaction.");
+    }
+
+    @ExceptionHandler(IdempotencyKeyMismatch.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyMismatch(IdempotencyKeyMismatch e) {
+        return answer(problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                "This Idempotency-Key came with a different request before; use a new key for a new request."));
     }
 
     @ExceptionHandler({StoreContended.class, TransactionException.class, DataAccessException.class})

@@ -626,7 +626,7 @@ final class V1Docs {
                     + "proxy-number-cooling-off, unique-name-taken, session-closed, participant-limit, "
                     + "duplicate-participant, expires-at-passed, store-unavailable, mode-not-allowed, "
                     + "participant-removed, no-other-participant, signalwire-not-configured, signalwire-error, "
-                    + "signalwire-unavailable.";
+                    + "signalwire-unavailable, idempotency-key-in-use, idempotency-key-reused.";
 
     // ---- Descriptions shared by several operations ----
 
