@@ -1,5 +1,6 @@
 package org.callmask.console;
 
+import org.callmask.core.PhoneNumber;
 import org.callmask.service.ProxyService;
 import org.callmask.session.Participant;
 import org.callmask.session.ProxySession;
@@ -8,21 +9,35 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows one participant's number to a logged-in operator, and says so in the audit log: who, which
- * participant of which session, and (from the log line itself) when; never the number.
+ * What the console tells an operator about a person, each time in the audit log: a number shown
+ * (who, with which credential, from where, which participant of which session; never the number),
+ * and a search by a number typed in full (the number redacted, and how many sessions it found).
  */
 @Component
 class Reveals {
 
     private static final Logger audit = LoggerFactory.getLogger("org.callmask.console.audit");
 
-    String reveal(String operator, ProxyService service, ProxySession session, Participant participant) {
+    String reveal(AuditedBy who, ProxyService service, ProxySession session, Participant participant) {
         audit.info(
-                "Console operator '{}' revealed the number of participant {} of session {} in service {}",
-                operator.replaceAll("[\\p{Cntrl}]", "?"),
+                "Console operator '{}' ({}, from {}) revealed the number of participant {} of session {} in service {}",
+                who.name(),
+                who.credential(),
+                who.address(),
                 participant.id().value(),
                 session.id().value(),
                 service.uniqueName());
         return participant.number().e164();
+    }
+
+    void searched(AuditedBy who, ProxyService service, PhoneNumber participant, int found) {
+        audit.info(
+                "Console operator '{}' ({}, from {}) searched service {} for participant {}: {} session(s)",
+                who.name(),
+                who.credential(),
+                who.address(),
+                service.uniqueName(),
+                participant.redacted(),
+                found);
     }
 }

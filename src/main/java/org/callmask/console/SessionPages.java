@@ -1,5 +1,6 @@
 package org.callmask.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
@@ -65,8 +68,17 @@ class SessionPages {
         this.clock = clock;
     }
 
-    @GetMapping("/console/sessions")
+    /**
+     * Posted by the search form, so a participant's number never sits in a URL; a GET (a link, the
+     * menu) searches by the other filters only. Every search by a participant's number is audited,
+     * as a reveal is: it tells whether that person has sessions here.
+     */
+    @RequestMapping(
+            path = "/console/sessions",
+            method = {RequestMethod.GET, RequestMethod.POST})
     String search(
+            HttpServletRequest request,
+            Principal operator,
             @RequestParam(name = "service", required = false) String service,
             @RequestParam(name = "participant", required = false, defaultValue = "") String participant,
             @RequestParam(name = "proxy", required = false, defaultValue = "") String proxy,
@@ -76,6 +88,10 @@ class SessionPages {
             Model model) {
         ProxyService chosen = picker.choose(service);
         List<String> problems = new ArrayList<>();
+        if (!participant.isBlank() && "GET".equals(request.getMethod())) {
+            problems.add("Search by participant number with the form: a number is not taken from a link.");
+            participant = "";
+        }
         Optional<PhoneNumber> participantNumber = number(participant, "Participant number", problems);
         Optional<PhoneNumber> proxyNumber = number(proxy, "Proxy number", problems);
         Optional<SessionStatus> wantedStatus = status.isBlank() ? Optional.empty() : SessionStatus.of(status);
@@ -102,6 +118,9 @@ class SessionPages {
                     Optional.empty());
             found = sessions.page(chosen, filter, new PageRequest(PAGE, Optional.empty()))
                     .items();
+            if (participantNumber.isPresent()) {
+                reveals.searched(AuditedBy.of(operator, request), chosen, participantNumber.get(), found.size());
+            }
         }
         model.addAttribute("page", "sessions");
         model.addAttribute("services", picker.all());
@@ -150,14 +169,15 @@ class SessionPages {
             @PathVariable("service") String service,
             @PathVariable("session") String session,
             @PathVariable("participant") String participant,
-            Principal operator) {
+            Principal operator,
+            HttpServletRequest request) {
         ProxyService owner = services.require(service);
         ProxySession found = sessions.find(owner, sessionId(session));
         Participant shown = found.participants().stream()
                 .filter(p -> p.id().value().equals(participant))
                 .findFirst()
                 .orElseThrow(ParticipantNotFound::new);
-        String number = reveals.reveal(operator.getName(), owner, found, shown);
+        String number = reveals.reveal(AuditedBy.of(operator, request), owner, found, shown);
         return ResponseEntity.ok()
                 .header("Cache-Control", "no-store")
                 .body("<span class=\"number revealed\">" + HtmlUtils.htmlEscape(number) + "</span>");

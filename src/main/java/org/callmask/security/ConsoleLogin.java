@@ -1,7 +1,12 @@
 package org.callmask.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import org.callmask.core.Operator;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -11,13 +16,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The console's login form: the operator's name (who the audit log says revealed a number) and an
- * admin API key. While no key is set, a local operator (the admin API's rule: this machine, to
- * localhost, through no proxy) logs in with the name alone, and nobody else at all.
+ * admin API key, whose fingerprint the audit log names too. While no key is set, a local operator
+ * (the admin API's rule: this machine, to localhost, through no proxy) logs in with the name alone,
+ * and nobody else at all; every later request must come that way as well.
  */
 final class ConsoleLogin implements AuthenticationProvider {
 
     static final String ROLE = "CONSOLE";
-    static final int MAX_NAME = 60;
 
     private final AdminAuthentication admins;
 
@@ -36,20 +41,34 @@ final class ConsoleLogin implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String name = String.valueOf(authentication.getPrincipal()).strip();
         String key = String.valueOf(authentication.getCredentials());
-        if (name.isEmpty() || name.length() > MAX_NAME || !name.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
-            throw new BadCredentialsException("A name of 1 to " + MAX_NAME + " characters is needed");
+        if (!Operator.acceptable(name)) {
+            throw new BadCredentialsException(
+                    "A name of 1 to " + Operator.MAX_NAME + " printable characters is needed");
         }
+        String credential;
         if (admins.hasKeys()) {
             // The same constant-time comparison of every key as the admin API's.
             admins.authenticate(new AdminAuthentication.OfferedKey(key));
+            credential = "key " + fingerprint(key);
         } else {
             boolean local = authentication.getDetails() instanceof Origin origin && origin.local();
             if (!admins.localOperatorRecognisable() || !local) {
                 throw new BadCredentialsException("Without API keys the console is open to the local operator only");
             }
+            credential = "local operator";
         }
         return UsernamePasswordAuthenticationToken.authenticated(
-                name, null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
+                new Operator(name, credential), null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
+    }
+
+    /** Enough of the key's SHA-256 to tell keys apart in an audit line, and nothing to guess it by. */
+    private static String fingerprint(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     @Override

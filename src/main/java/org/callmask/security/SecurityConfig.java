@@ -2,6 +2,7 @@ package org.callmask.security;
 
 import jakarta.servlet.DispatcherType;
 import org.callmask.security.Routes.Access;
+import org.callmask.system.DeclaredBodyLimit;
 import org.callmask.system.HttpProperties;
 import org.callmask.system.RequestBodyLimit;
 import org.callmask.telephony.WebhookGuard;
@@ -15,14 +16,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -114,7 +120,9 @@ class SecurityConfig {
     SecurityFilterChain console(HttpSecurity http, HttpProperties limits) throws Exception {
         http.securityMatcher(Routes.withAccess(Access.CONSOLE, Access.CONSOLE_OPEN))
                 .authenticationManager(new ProviderManager(new ConsoleLogin(admins)))
-                .addFilterAfter(new RequestBodyLimit(limits.maxApiBody().toBytes()), AuthorizationFilter.class)
+                // Before the CSRF check reads the form: a body too large is refused unread. Forms are
+                // parsed by the server (server.tomcat.max-http-form-post-size), never buffered raw.
+                .addFilterBefore(new DeclaredBodyLimit(limits.maxApiBody().toBytes()), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")
                         .usernameParameter("name")
@@ -138,10 +146,26 @@ class SecurityConfig {
                         .requestMatchers(Routes.withAccess(Access.CONSOLE_OPEN))
                         .permitAll()
                         .requestMatchers(Routes.withAccess(Access.CONSOLE))
-                        .hasRole(ConsoleLogin.ROLE)
+                        .access(consoleOperator())
                         .anyRequest()
                         .denyAll());
         return http.build();
+    }
+
+    /**
+     * A logged-in operator; while no API key is set, also on every request the local operator,
+     * so a session cookie carried off this machine opens nothing.
+     */
+    private AuthorizationManager<RequestAuthorizationContext> consoleOperator() {
+        AuthorizationManager<RequestAuthorizationContext> loggedIn =
+                AuthorityAuthorizationManager.hasRole(ConsoleLogin.ROLE);
+        return (authentication, context) -> {
+            if (!admins.hasKeys()
+                    && !(admins.localOperatorRecognisable() && LocalOperator.isLocalOperator(context.getRequest()))) {
+                return new AuthorizationDecision(false);
+            }
+            return loggedIn.authorize(authentication, context);
+        };
     }
 
     @Bean

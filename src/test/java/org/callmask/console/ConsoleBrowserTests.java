@@ -125,7 +125,9 @@ class ConsoleBrowserTests extends IntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participants"), COURIER));
         assertThat(browser.getPageSource()).doesNotContain(CLIENT);
         assertThat(output.getAll())
-                .contains("Console operator 'Dana from support' revealed the number of participant " + courier)
+                .containsPattern(
+                        "Console operator 'Dana from support' \\(key [0-9a-f]{8}, from [0-9a-f.:]+\\) revealed the "
+                                + "number of participant " + courier)
                 .doesNotContain(COURIER);
 
         browser.findElement(By.id("close")).click();

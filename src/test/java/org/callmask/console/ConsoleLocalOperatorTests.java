@@ -32,4 +32,18 @@ class ConsoleLocalOperatorTests extends IntegrationTest {
         assertThat(proxied.status()).isEqualTo(302);
         assertThat(ConsoleLogin.location(proxied)).endsWith("/console/login?error");
     }
+
+    @Test
+    void aSessionCarriedOffThisMachineOpensNothing() {
+        ConsoleLogin.Session session = ConsoleLogin.logIn(http, "Sam on call", null);
+
+        Response proxied = http.send(http.request("/console/numbers")
+                .header("Cookie", "JSESSIONID=" + session.cookie())
+                .header("X-Forwarded-For", "203.0.113.9")
+                .GET());
+
+        assertThat(proxied.status()).isIn(302, 403);
+        assertThat(proxied.body()).doesNotContain("Numbers");
+        assertThat(ConsoleLogin.get(http, "/console/numbers", session).status()).isEqualTo(200);
+    }
 }
