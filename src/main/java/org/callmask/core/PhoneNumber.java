@@ -29,7 +29,10 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
     // ASCII digits only: the seed stored Arabic-Indic digits and trailing newlines verbatim.
     private static final Pattern E164_SHAPE = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(\\+|%2[bB])?[0-9]{6,}");
+    // Six digits or more, written together or apart by the separators people type in numbers
+    // (dashes, dots, spaces, brackets), as is or percent-encoded.
+    private static final Pattern DIGIT_RUN =
+            Pattern.compile("(\\+|%2[bB])?[0-9](?:(?:[-. ()]|%20|%28|%29|%2[dD])*[0-9]){5,}");
 
     /**
      * A number read back from where this service stored it, checked by {@link #parse} on its way
@@ -115,8 +118,9 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
     }
 
     /**
-     * Redacts every run of six or more digits (with an optional leading {@code +}) in a text such
-     * as a request path, which may hold whatever a caller put there.
+     * Redacts every run of six or more digits (with an optional leading {@code +}, and the
+     * separators people type between them) in a text such as a request path, which may hold
+     * whatever a caller put there.
      */
     public static String redactAll(String text) {
         if (text == null) {

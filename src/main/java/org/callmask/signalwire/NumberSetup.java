@@ -93,14 +93,7 @@ public class NumberSetup {
     private List<NumberHandlers> apply(List<PhoneNumber> numbers, boolean fix) {
         String callUrl = address.of(WebhookRoutes.CALLS);
         String messageUrl = address.of(WebhookRoutes.TEXTS);
-        Function<PhoneNumber, Optional<ProjectNumber>> lookup;
-        if (numbers.size() > LOOKUPS) {
-            Map<PhoneNumber, ProjectNumber> all =
-                    project.all().stream().collect(Collectors.toMap(ProjectNumber::number, n -> n, (a, b) -> a));
-            lookup = n -> Optional.ofNullable(all.get(n));
-        } else {
-            lookup = project::find;
-        }
+        Function<PhoneNumber, Optional<ProjectNumber>> lookup = lookup(numbers.size());
         if (numbers.isEmpty()) {
             return List.of();
         }
@@ -126,6 +119,22 @@ public class NumberSetup {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /** One listing of the project for many numbers, else a lookup each. */
+    private Function<PhoneNumber, Optional<ProjectNumber>> lookup(int numbers) {
+        if (numbers <= LOOKUPS) {
+            return project::find;
+        }
+        try {
+            Map<PhoneNumber, ProjectNumber> all =
+                    project.all().stream().collect(Collectors.toMap(ProjectNumber::number, n -> n, (a, b) -> a));
+            return n -> Optional.ofNullable(all.get(n));
+        } catch (SignalWireRejected | SignalWireUnavailable e) {
+            // Each number then succeeds or fails on its own.
+            log.info("The project's numbers could not be listed ({}); looking each up", e.getMessage());
+            return project::find;
         }
     }
 

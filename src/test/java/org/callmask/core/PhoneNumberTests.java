@@ -61,4 +61,16 @@ class PhoneNumberTests {
         assertThat(PhoneNumber.redactAll("/api/rest/numberMask/+15559990000/x/%2B15558001234/12"))
                 .isEqualTo("/api/rest/numberMask/+1555•••0000/x/%2B15•••1234/12");
     }
+
+    @Test
+    void redactsNumbersWrittenWithSeparatorsToo() {
+        assertThat(PhoneNumber.redactAll("/api/rest/numberMask/+1-415-555-0123"))
+                .doesNotContain("555")
+                .endsWith("•••0123");
+        assertThat(PhoneNumber.redactAll("/x/(415)%20555.0123/y"))
+                .doesNotContain("555")
+                .endsWith("/y");
+        assertThat(PhoneNumber.redactAll("/api/v1/services/default/sessions/12"))
+                .endsWith("/12");
+    }
 }

@@ -115,7 +115,10 @@ class NumberSetupTests extends SignalWireTest {
         SIGNALWIRE.answer(
                 LIST,
                 r -> r.query() != null && r.query().contains("page_token=next")
-                        ? page(null, projectNumber(ID2, P2, "laml_webhooks", null, "https://old.example.com/sms"))
+                        ? page(
+                                null,
+                                projectNumber(
+                                        ID2, P2, "laml_webhooks", null, "https://ops:hunter2@old.example.com/sms?x=1"))
                         : page(
                                 "/api/relay/rest/phone_numbers?page_size=1000&page_number=1&page_token=next",
                                 projectNumber(
@@ -140,8 +143,10 @@ class NumberSetupTests extends SignalWireTest {
                 .containsExactly("ok", "wrong-handlers");
         assertThat(JsonPath.<List<String>>read(checked.body(), "$.items[2:].result"))
                 .containsOnly("not-in-project");
+        // A password in a handler's URL is not passed on.
         assertThat((String) JsonPath.read(checked.body(), "$.items[1].message_url"))
-                .isEqualTo("https://old.example.com/sms");
+                .isEqualTo("https://old.example.com/sms?x=1");
+        assertThat(checked.body()).doesNotContain("hunter2");
         assertThat(SIGNALWIRE.received(LIST)).hasSize(2);
         assertThat(SIGNALWIRE.received("PUT /api/relay/rest/phone_numbers/" + ID2))
                 .isEmpty();

@@ -145,9 +145,9 @@ final class Views {
                     h.result().wire(),
                     before == null ? null : before.id(),
                     before == null ? null : before.callHandler(),
-                    before == null ? null : before.callUrl(),
+                    before == null ? null : before.shownCallUrl(),
                     before == null ? null : before.messageHandler(),
-                    before == null ? null : before.messageUrl(),
+                    before == null ? null : before.shownMessageUrl(),
                     h.error());
         }
     }
