@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -440,6 +441,12 @@ class InteractionRows {
                     return null;
                 })
                 .list();
+        // Statuses reported within the same millisecond stand in the order a contact goes through them.
+        out.values()
+                .forEach(history -> history.sort(Comparator.comparing(StatusChange::at)
+                        .thenComparingInt(change -> InteractionStatus.of(change.status())
+                                .map(Enum::ordinal)
+                                .orElse(Integer.MAX_VALUE))));
         return out;
     }
 

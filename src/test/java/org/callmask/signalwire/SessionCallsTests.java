@@ -1,6 +1,7 @@
 package org.callmask.signalwire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;
@@ -109,6 +110,60 @@ class SessionCallsTests extends SignalWireTest {
         assertThat(JsonPath.<List<String>>read(interaction, "$.status_history[*].status"))
                 .containsExactly("ringing", "answered", "ended");
         assertThat((Integer) JsonPath.read(interaction, "$.duration_seconds")).isEqualTo(95);
+    }
+
+    /** The Calling API's state event for a call, as SignalWire posts it. */
+    private static String state(String state) {
+        return "{\"event_type\": \"calling.call.state\", \"params\": {\"call_id\": "
+                + "\"c0ffee00-0000-4000-8000-00000000a11c\", \"call_state\": \"" + state + "\", "
+                + "\"direction\": \"outbound\"" + (state.equals("ended") ? ", \"end_reason\": \"hangup\"" : "") + "}}";
+    }
+
+    @Test
+    void signalWireDialsAndOnAnswerFetchesTheConnectionAndBothLegsReportBack() {
+        String json = "application/json";
+        SIGNALWIRE.answer(CALLS, r -> {
+            JsonNode params = JSON.readTree(r.text()).path("params");
+            String statusUrl = params.path("status_url").asString();
+            String connectUrl = params.path("url").asString();
+            return DIALLING.then(() -> SIGNALWIRE.post(statusUrl, json, state("ringing")))
+                    .then(() -> {
+                        // Alice answers: SignalWire fetches the SWML and runs it.
+                        FakeSignalWire.CallBack swml = SIGNALWIRE.post(
+                                connectUrl,
+                                json,
+                                "{\"call\": {\"call_id\": \"c0ffee00-0000-4000-8000-00000000a11c\"}, \"vars\": {}}");
+                        String bobsLeg = JSON.readTree(swml.answer())
+                                .path("sections")
+                                .path("main")
+                                .get(0)
+                                .path("connect")
+                                .path("call_state_url")
+                                .asString();
+                        SIGNALWIRE.post(bobsLeg, json, state("ringing"));
+                        SIGNALWIRE.post(bobsLeg, json, state("answered"));
+                        SIGNALWIRE.post(bobsLeg, json, state("ended"));
+                    })
+                    .then(() -> SIGNALWIRE.post(statusUrl, json, state("ended")));
+        });
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+
+        Response started = start(service, id(session), participantId(session, ALICE));
+
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(SIGNALWIRE.callBacks()).hasSize(6));
+        assertThat(SIGNALWIRE.callBacks())
+                .extracting(FakeSignalWire.CallBack::status)
+                .containsExactly(204, 200, 204, 204, 204, 204);
+        assertThat(SIGNALWIRE.callBacks().get(1).answer()).contains(BOB).doesNotContain(ALICE);
+        String interaction = http.get("/api/v1/services/" + service + "/interactions/" + id(started.body()))
+                .body();
+        assertThat((String) JsonPath.read(interaction, "$.status")).isEqualTo("ended");
+        assertThat(JsonPath.<List<String>>read(interaction, "$.status_history[*].status"))
+                .containsExactly("ringing", "answered", "ended");
     }
 
     @Test

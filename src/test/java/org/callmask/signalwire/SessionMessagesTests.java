@@ -1,8 +1,10 @@
 package org.callmask.signalwire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.callmask.support.FakeSignalWire;
@@ -13,6 +15,8 @@ import org.callmask.support.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
 class SessionMessagesTests extends SignalWireTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private static final Reply ACCEPTED = Reply.json(
             201,
@@ -100,6 +104,38 @@ class SessionMessagesTests extends SignalWireTest {
                                 "$.status"),
                         "in-progress"::equals);
         assertThat(after).contains(id(session));
+    }
+
+    @Test
+    void signalWireReportsTheMessageSentThenDeliveredAndItsRecordFollows() {
+        String sid = "SM5a1b2c3d-0000-4000-8000-000000000001";
+        SIGNALWIRE.answer("POST " + FakeSignalWire.messagesPath(), r -> {
+            String statusUrl = r.form().get("StatusCallback").get(0);
+            return ACCEPTED.then(() ->
+                            SIGNALWIRE.post(statusUrl, FORM, "MessageSid=" + sid + "&MessageStatus=sent&To=" + ALICE))
+                    .then(() -> SIGNALWIRE.post(
+                            statusUrl, FORM, "MessageSid=" + sid + "&MessageStatus=delivered&To=" + ALICE));
+        });
+        String service = service("deliveries");
+        numbers(service, P1, P2);
+        String session = aliceAndBob(service, "");
+
+        Response sent = send(
+                service,
+                id(session),
+                "{\"to_participant\": \"" + participantId(session, ALICE) + "\", \"body\": \"Outside\"}");
+
+        assertThat(sent.status()).isEqualTo(202);
+        String path = "/api/v1/services/" + service + "/interactions/" + id(sent.body());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                (String) JsonPath.read(http.get(path).body(), "$.status"))
+                        .isEqualTo("delivered"));
+        assertThat(JsonPath.<List<String>>read(http.get(path).body(), "$.status_history[*].status"))
+                .containsExactly("queued", "sent", "delivered");
+        assertThat(SIGNALWIRE.callBacks())
+                .extracting(FakeSignalWire.CallBack::status)
+                .containsExactly(200, 200);
     }
 
     @Test

@@ -44,6 +44,7 @@ abstract class SignalWireTest extends IntegrationTest {
     @BeforeEach
     void freshSignalWire() {
         SIGNALWIRE.reset();
+        SIGNALWIRE.callBackTo(PUBLIC, "http://127.0.0.1:" + port);
     }
 
     String service(String name) {

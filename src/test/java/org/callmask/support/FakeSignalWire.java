@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +26,9 @@ import java.util.function.Function;
 /**
  * SignalWire's REST API as the tests script it: a real HTTP server on a loopback port that records
  * every request (method, path, query, credentials, body) and answers each {@code "METHOD path"} as
- * told, 404 with SignalWire's error shape otherwise.
+ * told, 404 with SignalWire's error shape otherwise. A reply can go on to call CallMask back, as
+ * SignalWire does once it has acted ({@link Reply#then}): the fake posts to the URLs CallMask gave
+ * it, its public address mapped to the local server ({@link #callBackTo}).
  */
 public final class FakeSignalWire implements AutoCloseable {
 
@@ -62,28 +69,44 @@ public final class FakeSignalWire implements AutoCloseable {
         }
     }
 
-    /** How to answer one request. */
-    public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+    /** How to answer one request, and what to do once it is answered. */
+    public record Reply(
+            int status, String body, Map<String, String> headers, long delayMillis, List<Runnable> afterwards) {
 
         public static Reply json(int status, String body) {
-            return new Reply(status, body, Map.of(), 0);
+            return new Reply(status, body, Map.of(), 0, List.of());
         }
 
         public Reply withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
-            return new Reply(status, body, all, delayMillis);
+            return new Reply(status, body, all, delayMillis, afterwards);
         }
 
         public Reply after(long millis) {
-            return new Reply(status, body, headers, millis);
+            return new Reply(status, body, headers, millis, afterwards);
+        }
+
+        /** Runs {@code action} on the fake's thread once the reply is sent, after any before it. */
+        public Reply then(Runnable action) {
+            List<Runnable> all = new ArrayList<>(afterwards);
+            all.add(action);
+            return new Reply(status, body, headers, delayMillis, List.copyOf(all));
         }
     }
+
+    /** A request the fake sent CallMask, and CallMask's answer. */
+    public record CallBack(String url, int status, String answer) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Received, Reply>> scripts = new ConcurrentHashMap<>();
+    private final List<CallBack> callBacks = new CopyOnWriteArrayList<>();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile String publicBase;
+    private volatile String localBase;
 
     private FakeSignalWire(HttpServer server) {
         this.server = server;
@@ -123,6 +146,8 @@ public final class FakeSignalWire implements AutoCloseable {
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(body);
                     }
+                    exchange.close();
+                    reply.afterwards().forEach(Runnable::run);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (IOException e) {
@@ -153,6 +178,45 @@ public final class FakeSignalWire implements AutoCloseable {
     public void reset() {
         scripts.clear();
         received.clear();
+        callBacks.clear();
+    }
+
+    /** Where the fake's call-backs go: URLs under {@code publicBase} are sent to {@code localBase}. */
+    public void callBackTo(String publicBase, String localBase) {
+        this.publicBase = publicBase;
+        this.localBase = localBase;
+    }
+
+    /**
+     * Posts to a URL CallMask gave, as SignalWire would, and answers what CallMask answered.
+     *
+     * @param contentType {@code application/json} (the Calling API, SWML) or a form (LaML)
+     */
+    public CallBack post(String url, String contentType, String body) {
+        String target =
+                publicBase != null && url.startsWith(publicBase) ? localBase + url.substring(publicBase.length()) : url;
+        try {
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(URI.create(target))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            CallBack sent = new CallBack(url, answer.statusCode(), answer.body());
+            callBacks.add(sent);
+            return sent;
+        } catch (IOException e) {
+            throw new IllegalStateException("CallMask did not answer the fake's call-back", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** The call-backs the fake sent so far, in order. */
+    public List<CallBack> callBacks() {
+        return List.copyOf(callBacks);
     }
 
     public String url() {
