@@ -213,8 +213,11 @@ public class InteractionLog {
         String hash = StatusToken.hash(token);
         return races.retry(() -> {
             Optional<InteractionRows.Target> found = rows.byToken(hash);
-            if (found.isEmpty() && writer.awaitWritten(hash)) {
-                // The answer named this callback's URL before its record was committed.
+            if (found.isEmpty()) {
+                // The answer named this callback's URL before its record was committed: wait for it
+                // if it is still to be written, and read again either way, since it may have been
+                // committed between the read and the wait.
+                writer.awaitWritten(hash);
                 found = rows.byToken(hash);
             }
             if (found.isEmpty()) {

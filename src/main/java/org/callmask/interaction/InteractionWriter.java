@@ -118,14 +118,12 @@ class InteractionWriter implements SmartLifecycle {
 
     /**
      * Waits, at most {@code callmask.interactions.write-timeout}, until the record with this token
-     * hash is committed, if this instance has it waiting to be written.
-     *
-     * @return false when it had no such record waiting
+     * hash is committed, if this instance has it waiting to be written; at once otherwise.
      */
-    boolean awaitWritten(String tokenHash) {
+    void awaitWritten(String tokenHash) {
         CompletableFuture<Void> done = unwritten.get(tokenHash);
         if (done == null) {
-            return false;
+            return;
         }
         try {
             done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -134,7 +132,6 @@ class InteractionWriter implements SmartLifecycle {
         } catch (ExecutionException | TimeoutException e) {
             // Not written (yet): the callback finds no record, as for an unknown token.
         }
-        return true;
     }
 
     @Override
