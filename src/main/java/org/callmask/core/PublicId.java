@@ -1,5 +1,6 @@
 package org.callmask.core;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class PublicId {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // One generator per thread: a shared SecureRandom (NativePRNG) serializes every webhook on
+    // two monitors, and a lock holder descheduled on a busy machine stalls them all.
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(PublicId::newRandom);
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
 
@@ -20,8 +23,17 @@ public final class PublicId {
     /** A new id with {@code prefix}, such as {@code "ses"}. */
     public static String next(String prefix) {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return prefix + '_' + HEX.formatHex(bytes);
+    }
+
+    /** A DRBG of this thread's own, seeded from the system's entropy source. */
+    public static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** Whether {@code text} is an id with {@code prefix}. */

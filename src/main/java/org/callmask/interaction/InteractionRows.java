@@ -17,9 +17,7 @@ import org.callmask.service.ServiceId;
 import org.callmask.session.ParticipantId;
 import org.callmask.session.SessionId;
 import org.callmask.session.SessionKey;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.JacksonException;
@@ -37,9 +35,7 @@ class InteractionRows {
                                      to_participant, proxy_number, inbound_ref, outcome, reason, body,
                                      media_urls, token_hash, connect_token_hash, callback_url, origin,
                                      idempotency_key, request_hash, created_at, updated_at)
-            VALUES (:id, :service, :sessionKey, :sessionId, :type, :from, :to, :proxy, :inboundRef,
-                    :outcome, :reason, :body, :media, :tokenHash, :connectTokenHash, :callbackUrl, :origin,
-                    :idempotencyKey, :requestHash, :now, :now)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String COLUMNS = """
@@ -200,45 +196,36 @@ class InteractionRows {
             Leg leg,
             boolean connected) {}
 
-    /** Writes the interactions as one batch, inside the caller's transaction. */
+    /**
+     * Writes the interactions as one batch, inside the caller's transaction: positional
+     * parameters, bound straight from each record, with no map and no named-parameter parse per row.
+     */
     void insert(List<Pending> pending) {
-        SqlParameterSource[] batch = pending.stream()
-                .map(p -> {
-                    NewInteraction i = p.interaction();
-                    return new MapSqlParameterSource()
-                            .addValue("id", p.id().value())
-                            .addValue("service", i.service().value())
-                            .addValue(
-                                    "sessionKey",
-                                    i.sessionKey() == null
-                                            ? null
-                                            : i.sessionKey().value())
-                            .addValue(
-                                    "sessionId",
-                                    i.sessionId() == null ? null : i.sessionId().value())
-                            .addValue("type", i.type().wire())
-                            .addValue("from", i.from() == null ? null : i.from().value())
-                            .addValue("to", i.to() == null ? null : i.to().value())
-                            .addValue("proxy", i.proxyNumber().e164())
-                            .addValue("inboundRef", i.inboundRef())
-                            .addValue("outcome", i.outcome().wire())
-                            .addValue("reason", i.reason())
-                            .addValue("body", i.body())
-                            .addValue("media", i.mediaUrls().isEmpty() ? null : JSON.writeValueAsString(i.mediaUrls()))
-                            .addValue("tokenHash", p.tokenHash())
-                            .addValue("connectTokenHash", p.connectTokenHash())
-                            .addValue(
-                                    "callbackUrl",
-                                    i.callbackUrl() == null
-                                            ? null
-                                            : i.callbackUrl().toString())
-                            .addValue("origin", i.origin().wire())
-                            .addValue("idempotencyKey", i.idempotencyKey())
-                            .addValue("requestHash", i.idempotencyKey() == null ? null : p.requestHash())
-                            .addValue("now", p.at().toEpochMilli());
-                })
-                .toArray(SqlParameterSource[]::new);
-        batches.batchUpdate(INSERT, batch);
+        batches.getJdbcTemplate().batchUpdate(INSERT, pending, pending.size(), (ps, p) -> {
+            NewInteraction i = p.interaction();
+            long at = p.at().toEpochMilli();
+            ps.setString(1, p.id().value());
+            ps.setString(2, i.service().value());
+            ps.setObject(3, i.sessionKey() == null ? null : i.sessionKey().value());
+            ps.setString(4, i.sessionId() == null ? null : i.sessionId().value());
+            ps.setString(5, i.type().wire());
+            ps.setString(6, i.from() == null ? null : i.from().value());
+            ps.setString(7, i.to() == null ? null : i.to().value());
+            ps.setString(8, i.proxyNumber().e164());
+            ps.setString(9, i.inboundRef());
+            ps.setString(10, i.outcome().wire());
+            ps.setString(11, i.reason());
+            ps.setString(12, i.body());
+            ps.setString(13, i.mediaUrls().isEmpty() ? null : JSON.writeValueAsString(i.mediaUrls()));
+            ps.setString(14, p.tokenHash());
+            ps.setString(15, p.connectTokenHash());
+            ps.setString(16, i.callbackUrl() == null ? null : i.callbackUrl().toString());
+            ps.setString(17, i.origin().wire());
+            ps.setString(18, i.idempotencyKey());
+            ps.setString(19, i.idempotencyKey() == null ? null : p.requestHash());
+            ps.setLong(20, at);
+            ps.setLong(21, at);
+        });
     }
 
     Optional<Interaction> find(ServiceId service, InteractionId id) {

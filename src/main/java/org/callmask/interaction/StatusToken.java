@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.callmask.core.PublicId;
 
 /**
  * The secret in an interaction's status-callback URL: 256 random bits, as 64 hex digits. Whoever
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class StatusToken {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(PublicId::newRandom);
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{64}");
 
@@ -22,7 +23,7 @@ final class StatusToken {
 
     static String random() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return HEX.formatHex(bytes);
     }
 

@@ -12,12 +12,14 @@ import org.callmask.telephony.RoutingDecision.Reason;
 import org.callmask.telephony.RoutingDecision.Refuse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
 
 /**
  * Records every webhook answer: one log line (kind, outcome, latency, redacted numbers, also as
- * structured fields) and the {@code callmask.webhook} timer, tagged by kind and outcome only, so
- * no number ever becomes a metric tag.
+ * structured fields), at INFO for what was not put through and at DEBUG for what was, and the
+ * {@code callmask.webhook} timer, tagged by kind and outcome only, so no number ever becomes a
+ * metric tag.
  */
 @Component
 class WebhookObserver {
@@ -63,11 +65,15 @@ class WebhookObserver {
     private void record(Kind kind, String outcome, String reason, String from, String to, long startedNanos) {
         long nanos = System.nanoTime() - startedNanos;
         timer(kind, outcome).record(nanos, TimeUnit.NANOSECONDS);
-        if (log.isInfoEnabled()) {
+        // A call or text put through is on record as an interaction and counted in the timer; its
+        // line is for a closer look (DEBUG). What did not go through stays at INFO.
+        boolean putThrough = outcome.equals(kind.success);
+        Level level = putThrough ? Level.DEBUG : Level.INFO;
+        if (log.isEnabledForLevel(level)) {
             String millis = String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
             String redactedFrom = PhoneNumber.redact(from);
             String redactedTo = PhoneNumber.redact(to);
-            log.atInfo()
+            log.atLevel(level)
                     .addKeyValue("webhook.kind", kind.tag())
                     .addKeyValue("webhook.outcome", outcome)
                     .addKeyValue("webhook.reason", reason)
