@@ -69,7 +69,7 @@ public class InteractionLog {
         boolean putThrough = interaction.outcome() == Outcome.CONNECTED || interaction.outcome() == Outcome.FORWARDED;
         NewInteraction kept = storeContent && putThrough ? interaction : interaction.withoutContent();
         InteractionId id = InteractionId.random();
-        String token = StatusToken.random();
+        String token = StatusToken.of(id);
         writer.submit(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));
         return new Recorded(id, token);
     }
@@ -85,7 +85,7 @@ public class InteractionLog {
     public Recorded recordNow(NewInteraction interaction, String requestHash) {
         NewInteraction kept = storeContent ? interaction : interaction.withoutContent();
         InteractionId id = InteractionId.random();
-        String token = StatusToken.random();
+        String token = StatusToken.of(id);
         String connectToken = interaction.type() == InteractionType.CALL && interaction.origin() == Origin.API
                 ? StatusToken.random()
                 : null;
@@ -212,13 +212,14 @@ public class InteractionLog {
         }
         String hash = StatusToken.hash(token);
         return races.retry(() -> {
-            Optional<InteractionRows.Target> found = rows.byToken(hash);
+            InteractionId named = StatusToken.idOf(token);
+            Optional<InteractionRows.Target> found = rows.byToken(named, hash);
             if (found.isEmpty()) {
                 // The answer named this callback's URL before its record was committed: wait for it
                 // if it is still to be written, and read again either way, since it may have been
                 // committed between the read and the wait.
                 writer.awaitWritten(hash);
-                found = rows.byToken(hash);
+                found = rows.byToken(named, hash);
             }
             if (found.isEmpty()) {
                 found = rows.byConnectToken(hash);

@@ -74,7 +74,7 @@ class InteractionRows {
     // One session's, by its own index: the general query's switched filters would scan the
     // service's whole history.
     private static final String PAGE_OF_SESSION = COLUMNS + """
-            WHERE session_id = :sessionId
+            WHERE session_key = (SELECT id FROM session WHERE public_id = :sessionId)
               AND service_id = :service
               AND (created_at > :afterCreated OR (created_at = :afterCreated AND id > :afterId))
             ORDER BY created_at, id
@@ -90,11 +90,12 @@ class InteractionRows {
 
     private static final String TARGET = """
             SELECT id, type, status, service_id, session_key, session_id, callback_url,
-                   connect_token_hash, connected_at
+                   token_hash, connect_token_hash, connected_at
             FROM interaction
             """;
 
-    private static final String BY_TOKEN = TARGET + "WHERE token_hash = :tokenHash";
+    // By the id the status token names; the token is then checked against the stored hash.
+    private static final String BY_TOKEN = TARGET + "WHERE id = :id";
 
     private static final String BY_CONNECT_TOKEN = TARGET + "WHERE connect_token_hash = :tokenHash";
 
@@ -193,6 +194,7 @@ class InteractionRows {
             SessionKey sessionKey,
             SessionId sessionId,
             String callbackUrl,
+            String tokenHash,
             Leg leg,
             boolean connected) {}
 
@@ -300,12 +302,14 @@ class InteractionRows {
                 .list());
     }
 
-    Optional<Target> byToken(String tokenHash) {
-        return target(BY_TOKEN, tokenHash, false);
+    /** The interaction a status token names, when the token is its own. */
+    Optional<Target> byToken(InteractionId id, String tokenHash) {
+        return target(jdbc.sql(BY_TOKEN).param("id", id.value()), false)
+                .filter(t -> StatusToken.matches(t.tokenHash(), tokenHash));
     }
 
     Optional<Target> byConnectToken(String tokenHash) {
-        return target(BY_CONNECT_TOKEN, tokenHash, true);
+        return target(jdbc.sql(BY_CONNECT_TOKEN).param("tokenHash", tokenHash), true);
     }
 
     /** @return false when the call was connected before, or has ended */
@@ -317,9 +321,8 @@ class InteractionRows {
                 == 1;
     }
 
-    private Optional<Target> target(String sql, String tokenHash, boolean connectToken) {
-        return jdbc.sql(sql)
-                .param("tokenHash", tokenHash)
+    private Optional<Target> target(JdbcClient.StatementSpec statement, boolean connectToken) {
+        return statement
                 .query((rs, i) -> {
                     InteractionType type =
                             InteractionType.of(rs.getString("type")).orElseThrow();
@@ -338,6 +341,7 @@ class InteractionRows {
                             sessionKey,
                             session == null ? null : new SessionId(session),
                             rs.getString("callback_url"),
+                            rs.getString("token_hash"),
                             connectToken ? Leg.SECOND : twoLegs ? Leg.FIRST : Leg.ONLY,
                             connected);
                 })

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import org.callmask.core.PublicId;
 
 /**
- * The secret in an interaction's status-callback URL: 256 random bits, as 64 hex digits. Whoever
- * holds it may report that interaction's status, so the database keeps only its SHA-256: a copy of
- * the database cannot forge callbacks.
+ * The secret in an interaction's status-callback URL, as 64 hex digits: the interaction's id and 128
+ * random bits (a started call's connect token: 256 random bits). Whoever holds it may report that
+ * interaction's status, so the database keeps only its SHA-256: a copy of the database cannot forge
+ * callbacks.
  */
 final class StatusToken {
 
@@ -21,10 +22,34 @@ final class StatusToken {
 
     private StatusToken() {}
 
+    /** A token that stands alone, named by nothing else: the connect token of a started call. */
     static String random() {
         byte[] bytes = new byte[32];
         RANDOM.get().nextBytes(bytes);
         return HEX.formatHex(bytes);
+    }
+
+    /**
+     * The status token of interaction {@code id}: the 32 hex digits of its id, then 128 random
+     * bits. The record is found by its id (no index of random hashes to keep up on every insert)
+     * and the token then checked against the stored hash.
+     */
+    static String of(InteractionId id) {
+        byte[] bytes = new byte[16];
+        RANDOM.get().nextBytes(bytes);
+        return id.value().substring(InteractionId.PREFIX.length() + 1) + HEX.formatHex(bytes);
+    }
+
+    /** The interaction a status token names; only its hash says whether the token is right. */
+    static InteractionId idOf(String token) {
+        return new InteractionId(InteractionId.PREFIX + "_" + token.substring(0, 32));
+    }
+
+    /** Whether the stored hash is that of this token, in time that does not depend on where they differ. */
+    static boolean matches(String storedHash, String tokenHash) {
+        return storedHash != null
+                && MessageDigest.isEqual(
+                        storedHash.getBytes(StandardCharsets.US_ASCII), tokenHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     static boolean looksLikeOne(String text) {

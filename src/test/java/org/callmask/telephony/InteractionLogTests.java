@@ -139,8 +139,13 @@ class InteractionLogTests extends V1RoutingTest {
     void aCallbackWithATokenNoInteractionHasIsRefusedAndStoresNothing() {
         String url = JsonPath.read(call(ALICE, P1).body(), "$.sections.main[0].connect.call_state_url");
         String forged = "/calls/status/" + "0123456789abcdef".repeat(4);
+        // The real token names its interaction; the same id with another secret is refused.
+        String real = pathOf(url);
+        String sameIdOtherSecret = real.substring(0, real.length() - 32) + "0".repeat(32);
 
         assertThat(http.postJson(forged, callState("answered", null)).status()).isEqualTo(404);
+        assertThat(http.postJson(sameIdOtherSecret, callState("answered", null)).status())
+                .isEqualTo(404);
         assertThat(http.postJson("/calls/status/not-a-token", callState("answered", null))
                         .status())
                 .isEqualTo(404);
