@@ -22,13 +22,18 @@ public final class PublicId {
 
     /** A new id with {@code prefix}, such as {@code "ses"}. */
     public static String next(String prefix) {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        return prefix + '_' + HEX.formatHex(bytes);
+        return prefix + '_' + randomHex(16);
+    }
+
+    /** {@code bytes} random bytes from this thread's generator, as lowercase hex. */
+    public static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.get().nextBytes(random);
+        return HEX.formatHex(random);
     }
 
     /** A DRBG of this thread's own, seeded from the system's entropy source. */
-    public static SecureRandom newRandom() {
+    private static SecureRandom newRandom() {
         try {
             return SecureRandom.getInstance("DRBG");
         } catch (NoSuchAlgorithmException e) {

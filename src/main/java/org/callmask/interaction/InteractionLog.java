@@ -133,9 +133,8 @@ public class InteractionLog {
         if (!StatusToken.looksLikeOne(connectToken)) {
             return false;
         }
-        Optional<InteractionRows.Target> found = rows.byConnectToken(StatusToken.hash(connectToken));
-        return found.isPresent()
-                && transactions.write(status -> rows.claimConnect(found.get().id(), clock.instant()));
+        String hash = StatusToken.hash(connectToken);
+        return transactions.write(status -> rows.claimConnect(hash, clock.instant()));
     }
 
     /**

@@ -103,7 +103,7 @@ class InteractionRows {
     private static final String CLAIM_CONNECT = """
             UPDATE interaction
             SET connected_at = :now, updated_at = :now
-            WHERE id = :id AND connected_at IS NULL AND COALESCE(status, '') <> 'ended'
+            WHERE connect_token_hash = :tokenHash AND connected_at IS NULL AND COALESCE(status, '') <> 'ended'
             """;
 
     // The status moves only to the one the caller read as current, so two callbacks applied at once
@@ -312,10 +312,10 @@ class InteractionRows {
         return target(jdbc.sql(BY_CONNECT_TOKEN).param("tokenHash", tokenHash), true);
     }
 
-    /** @return false when the call was connected before, or has ended */
-    boolean claimConnect(InteractionId id, Instant now) {
+    /** @return false when the call was connected before, has ended, or no call has this token */
+    boolean claimConnect(String connectTokenHash, Instant now) {
         return jdbc.sql(CLAIM_CONNECT)
-                        .param("id", id.value())
+                        .param("tokenHash", connectTokenHash)
                         .param("now", now.toEpochMilli())
                         .update()
                 == 1;

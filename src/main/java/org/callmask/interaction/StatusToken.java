@@ -2,11 +2,10 @@ package org.callmask.interaction;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.callmask.core.PublicId;
+import org.callmask.core.Sha256;
 
 /**
  * The secret in an interaction's status-callback URL, as 64 hex digits: the interaction's id and 128
@@ -16,7 +15,6 @@ import org.callmask.core.PublicId;
  */
 final class StatusToken {
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(PublicId::newRandom);
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{64}");
 
@@ -24,9 +22,7 @@ final class StatusToken {
 
     /** A token that stands alone, named by nothing else: the connect token of a started call. */
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.get().nextBytes(bytes);
-        return HEX.formatHex(bytes);
+        return PublicId.randomHex(32);
     }
 
     /**
@@ -35,9 +31,7 @@ final class StatusToken {
      * and the token then checked against the stored hash.
      */
     static String of(InteractionId id) {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        return id.value().substring(InteractionId.PREFIX.length() + 1) + HEX.formatHex(bytes);
+        return id.value().substring(InteractionId.PREFIX.length() + 1) + PublicId.randomHex(16);
     }
 
     /** The interaction a status token names; only its hash says whether the token is right. */
@@ -57,11 +51,6 @@ final class StatusToken {
     }
 
     static String hash(String token) {
-        try {
-            return HEX.formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return HEX.formatHex(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
     }
 }

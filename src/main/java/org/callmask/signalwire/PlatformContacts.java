@@ -1,13 +1,13 @@
 package org.callmask.signalwire;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import org.callmask.core.Sha256;
 import org.callmask.interaction.IdempotencyKeyMismatch;
 import org.callmask.interaction.IdempotencyKeyUsed;
 import org.callmask.interaction.Interaction;
@@ -63,18 +63,13 @@ class PlatformContacts {
 
     /** SHA-256 of a request's parts, each prefixed with its length so no two lists share one. */
     static String fingerprint(String... parts) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
         for (String part : parts) {
             byte[] bytes = (part == null ? "\u0000" : part).getBytes(StandardCharsets.UTF_8);
-            digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-            digest.update(bytes);
+            request.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            request.writeBytes(bytes);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(Sha256.of(request.toByteArray()));
     }
 
     /** @throws ContactRefused when the session is closed */

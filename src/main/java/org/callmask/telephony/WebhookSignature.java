@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.callmask.core.Sha256;
 
 /**
  * SignalWire's webhook signatures, checked against the project's Signing Key.
@@ -72,7 +73,7 @@ final class WebhookSignature {
         if (signature == null || declared == null) {
             return false;
         }
-        String actual = HexFormat.of().formatHex(sha256(rawBody));
+        String actual = HexFormat.of().formatHex(Sha256.of(rawBody));
         boolean bodyMatches = constantTimeEquals(actual, declared.toLowerCase(Locale.ROOT));
         boolean urlMatches = anyUrl(url, u -> base64(u, new byte[0]), signature);
         return bodyMatches & urlMatches;
@@ -152,14 +153,6 @@ final class WebhookSignature {
             return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(algorithm + " is not available", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
