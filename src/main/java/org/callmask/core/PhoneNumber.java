@@ -66,6 +66,16 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         return number;
     }
 
+    /**
+     * The text as a number when it is written exactly as this service stores numbers (no white
+     * space, nothing but E.164), without asking libphonenumber whether its country could have it;
+     * {@code null} otherwise. Only for looking up numbers that were stored: one found under it
+     * passed {@link #parse} when it was stored, and a miss must be parsed before it is used.
+     */
+    public static PhoneNumber asStoredOrNull(String text) {
+        return text != null && E164_SHAPE.matcher(text).matches() ? new PhoneNumber(text) : null;
+    }
+
     /** Like {@link #parse}, but answers {@code null} instead of throwing. */
     public static PhoneNumber parseOrNull(String text) {
         try {

@@ -38,6 +38,7 @@ class InteractionWriter implements SmartLifecycle {
     private final InteractionEvents events;
     private final Transactions transactions;
     private final Duration wait;
+    private final long interval;
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(10_000);
     private volatile Thread writer;
 
@@ -50,6 +51,7 @@ class InteractionWriter implements SmartLifecycle {
         this.events = events;
         this.transactions = transactions;
         this.wait = properties.writeTimeout();
+        this.interval = properties.commitInterval().toNanos();
     }
 
     private record Queued(InteractionRows.Pending pending, CompletableFuture<Void> done) {}
@@ -168,8 +170,16 @@ class InteractionWriter implements SmartLifecycle {
 
     private void run() {
         List<Queued> batch = new ArrayList<>(BATCH);
+        long lastStart = System.nanoTime() - interval;
+        boolean behind = false;
         while (writer == Thread.currentThread()) {
             try {
+                // Each commit makes SQLite's readers find the database changed and read their
+                // pages again, so commits are spaced out, unless the writer is behind.
+                long rest = lastStart + interval - System.nanoTime();
+                if (rest > 0 && !behind) {
+                    TimeUnit.NANOSECONDS.sleep(rest);
+                }
                 // Polled rather than taken, so stop() ends the loop without interrupting a write.
                 Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -180,6 +190,8 @@ class InteractionWriter implements SmartLifecycle {
                 return;
             }
             queue.drainTo(batch, BATCH - 1);
+            behind = batch.size() == BATCH;
+            lastStart = System.nanoTime();
             try {
                 writeNow(batch);
             } catch (Throwable e) {

@@ -42,8 +42,11 @@ import org.sqlite.SQLiteConfig.Pragma;
  *       {@code FULL} makes every commit wait for the disk instead.
  *   <li>{@code cache_size=-65536}: a 64 MiB page cache per connection, so the routing indexes stay
  *       in memory.
- *   <li>{@code mmap_size=268435456}: the first 256 MiB of the file are read through a memory map,
- *       without a system call and a copy per page.
+ *   <li>{@code mmap_size=0}: pages are read into the page cache, not through a memory map. In WAL
+ *       mode a connection that finds the database changed since its last read drops its whole
+ *       map and faults its pages in again; the interaction log commits several times a second, so
+ *       every routing lookup paid for unmapping and page faults. Measured on v1 call routing, the
+ *       request threads spent about a sixth less with the map off.
  * </ul>
  *
  * <p>They reach the driver as connection properties, not in the URL: Hikari hands the same
@@ -74,7 +77,7 @@ final class SqliteSettings {
             Pragma.BUSY_TIMEOUT.pragmaName, "10000",
             Pragma.SYNCHRONOUS.pragmaName, "NORMAL",
             Pragma.CACHE_SIZE.pragmaName, "-65536",
-            Pragma.MMAP_SIZE.pragmaName, "268435456");
+            Pragma.MMAP_SIZE.pragmaName, "0");
 
     private SqliteSettings() {}
 

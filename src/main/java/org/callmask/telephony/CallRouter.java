@@ -67,13 +67,25 @@ public class CallRouter {
      * @param proxy the proxy number dialled, as the carrier sent it
      */
     Routing decide(Contact contact, String caller, String proxy) {
-        PhoneNumber from = PhoneNumber.parseOrNull(caller);
-        PhoneNumber to = PhoneNumber.parseOrNull(proxy);
-        if (from == null || to == null) {
-            return Routing.unattributed(new Refuse(Reason.MALFORMED));
-        }
+        // Most contacts are a participant calling its proxy number, both sent in E.164 as they are
+        // stored: a route found under the numbers as sent needs neither parsed, since both were
+        // parsed when they were stored. Anything else is parsed before it is looked at.
+        PhoneNumber from = PhoneNumber.asStoredOrNull(caller);
+        PhoneNumber to = PhoneNumber.asStoredOrNull(proxy);
         try {
-            Optional<Route> found = sessions.route(from, to);
+            Optional<Route> found = from != null && to != null ? sessions.route(from, to) : Optional.empty();
+            if (found.isEmpty()) {
+                PhoneNumber parsedFrom = PhoneNumber.parseOrNull(caller);
+                PhoneNumber parsedTo = PhoneNumber.parseOrNull(proxy);
+                if (parsedFrom == null || parsedTo == null) {
+                    return Routing.unattributed(new Refuse(Reason.MALFORMED));
+                }
+                if (!parsedFrom.equals(from) || !parsedTo.equals(to)) {
+                    found = sessions.route(parsedFrom, parsedTo);
+                }
+                from = parsedFrom;
+                to = parsedTo;
+            }
             if (found.isPresent()) {
                 Route route = found.get();
                 ProxyService service = services.find(route.service()).orElse(null);
@@ -97,7 +109,7 @@ public class CallRouter {
         } catch (RuntimeException e) {
             log.error(
                     "Routing failed for a call to {}: {}",
-                    to.redacted(),
+                    to == null ? PhoneNumber.redact(proxy) : to.redacted(),
                     e.getClass().getName());
             return Routing.unattributed(new Refuse(Reason.FAILURE));
         }

@@ -63,6 +63,22 @@ class CallRoutingTests extends IntegrationTest {
     }
 
     @Test
+    void routesNumbersSentWithWhiteSpaceAroundThemAsTheNumbersThemselves() {
+        // JSON escapes: the numbers arrive with a tab and a newline around them.
+        Response answer = http.postJson("/calls/route", callBody(" " + CLIENT + "\\t", "\\n" + PROXY + " "));
+
+        Golden.assertMatches("connect-client-to-contractor.json", answer.body());
+    }
+
+    @Test
+    void refusesANumberShapedAsE164ThatNoCountryCouldHave() {
+        // +1 followed by 14 digits has the shape of E.164 but is too long for the NANP.
+        Response answer = http.postJson("/calls/route", callBody("+120355501234567", PROXY));
+
+        Golden.assertMatches("refusal.json", answer.body());
+    }
+
+    @Test
     void refusesAStrangerWithoutRevealingAnyNumber() {
         Response answer = http.postJson("/calls/route", callBody("+15557770000", PROXY));
 
