@@ -400,6 +400,9 @@ for store in $STORES; do
 request = function() return wrk.format("GET", "/actuator/health/liveness") end
 LUA
     cp "$OUT/liveness.lua" bench/.liveness.lua
+    # Liveness is warmed up like the routes it is held against: on two cores the JIT compiles for
+    # minutes, and a liveness measured half-compiled flatters every share taken of it.
+    warm_up "$store-warmup-liveness" 5601 .liveness.lua
     load "$store-liveness" 5601 .liveness.lua "$CONNECTIONS" /
     LIVE=$RESULT
     load "$store-calls" 5601 route-call.lua "$CONNECTIONS" / "$MASKS"
@@ -440,6 +443,7 @@ LUA
 
         warm_up "$store-warmup-v1-calls" 5601 route-call-v1.lua "$V1_SESSIONS" "$V1_POOL"
         warm_up "$store-warmup-v1-texts" 5601 route-text-v1.lua "$V1_SESSIONS" "$V1_POOL"
+        warm_up "$store-warmup-v1-liveness" 5601 .liveness.lua
         # Rounds of liveness, calls and texts in turn: the load of a shared machine drifts within
         # seconds, so each round's routing is held against the liveness measured just before it,
         # and the median round's share is the one reported.
