@@ -68,9 +68,10 @@ public class InteractionLog {
     public Recorded record(NewInteraction interaction) {
         boolean putThrough = interaction.outcome() == Outcome.CONNECTED || interaction.outcome() == Outcome.FORWARDED;
         NewInteraction kept = storeContent && putThrough ? interaction : interaction.withoutContent();
-        InteractionId id = InteractionId.random();
+        Instant at = clock.instant();
+        InteractionId id = InteractionId.madeAt(at);
         String token = StatusToken.of(id);
-        writer.submit(new InteractionRows.Pending(id, kept, StatusToken.hash(token), clock.instant()));
+        writer.submit(new InteractionRows.Pending(id, kept, StatusToken.hash(token), at));
         return new Recorded(id, token);
     }
 
@@ -84,7 +85,8 @@ public class InteractionLog {
      */
     public Recorded recordNow(NewInteraction interaction, String requestHash) {
         NewInteraction kept = storeContent ? interaction : interaction.withoutContent();
-        InteractionId id = InteractionId.random();
+        Instant at = clock.instant();
+        InteractionId id = InteractionId.madeAt(at);
         String token = StatusToken.of(id);
         String connectToken = interaction.type() == InteractionType.CALL && interaction.origin() == Origin.API
                 ? StatusToken.random()
@@ -95,7 +97,7 @@ public class InteractionLog {
                 StatusToken.hash(token),
                 connectToken == null ? null : StatusToken.hash(connectToken),
                 requestHash,
-                clock.instant());
+                at);
         try {
             transactions.write(status -> {
                 rows.insert(List.of(pending));
