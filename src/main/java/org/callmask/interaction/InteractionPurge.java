@@ -2,17 +2,19 @@ package org.callmask.interaction;
 
 import java.time.Clock;
 import org.callmask.session.RetentionProperties;
+import org.callmask.session.SessionsPurged;
 import org.callmask.system.StoreErrors;
 import org.callmask.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes interactions outside any session once the retention period has passed: those of a
- * session go with it when the sweeper purges the session, these have no session to go with.
+ * Deletes interactions once the retention period has passed: those of a session with it, in the
+ * transaction that purges the session, and those outside any session on their own schedule.
  */
 @Component
 class InteractionPurge {
@@ -36,6 +38,13 @@ class InteractionPurge {
         this.retention = retention;
         this.clock = clock;
         this.batch = batch;
+    }
+
+    // No foreign key deletes them with their session (V11), so the purge that deletes the
+    // session deletes them first, in its transaction.
+    @EventListener
+    void sessionsPurged(SessionsPurged purged) {
+        rows.deleteOfSessions(purged.sessions());
     }
 
     @Scheduled(

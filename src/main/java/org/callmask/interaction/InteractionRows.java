@@ -143,6 +143,8 @@ class InteractionRows {
 
     private static final String DELETE = "DELETE FROM interaction WHERE service_id = :service AND id = :id";
 
+    private static final String DELETE_OF_SESSIONS = "DELETE FROM interaction WHERE session_key IN (:sessions)";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
 
@@ -394,6 +396,12 @@ class InteractionRows {
                 .param("status", status.wire())
                 .query((rs, i) -> Instant.ofEpochMilli(rs.getLong("at")))
                 .optional();
+    }
+
+    void deleteOfSessions(List<SessionKey> sessions) {
+        jdbc.sql(DELETE_OF_SESSIONS)
+                .param("sessions", sessions.stream().map(SessionKey::value).toList())
+                .update();
     }
 
     int deleteOutsideSessions(long cutoff, int limit) {

@@ -93,7 +93,7 @@ class InteractionMarks implements SmartLifecycle {
         }
         try {
             transactions.write(status -> {
-                batch.forEach(sessions::interacted);
+                sessions.interacted(batch);
                 return null;
             });
         } catch (RuntimeException e) {

@@ -138,15 +138,15 @@ class SessionRepository {
             RETURNING proxy_number
             """;
 
-    // Participants go with their session (ON DELETE CASCADE).
-    private static final String PURGE_CLOSED = """
-            DELETE FROM session
-            WHERE id IN (
-                SELECT id FROM session
-                WHERE closed_at IS NOT NULL AND closed_at < :cutoff
-                ORDER BY closed_at
-                LIMIT :limit)
+    private static final String CLOSED_BEFORE = """
+            SELECT id FROM session
+            WHERE closed_at IS NOT NULL AND closed_at < :cutoff
+            ORDER BY closed_at
+            LIMIT :limit
             """;
+
+    // Participants go with their session (ON DELETE CASCADE).
+    private static final String DELETE_SESSIONS = "DELETE FROM session WHERE id IN (:ids)";
 
     private static final String ACTIVE_MASKS_BY_PROXY = """
             SELECT r.proxy_number, COUNT(DISTINCT s.id) AS active_masks
@@ -320,11 +320,16 @@ class SessionRepository {
                 .toList();
     }
 
-    int purgeClosedBefore(Instant cutoff, int limit) {
-        return jdbc.sql(PURGE_CLOSED)
+    List<SessionKey> closedBefore(Instant cutoff, int limit) {
+        return jdbc.sql(CLOSED_BEFORE)
                 .param("cutoff", cutoff.toEpochMilli())
                 .param("limit", limit)
-                .update();
+                .query((rs, i) -> new SessionKey(rs.getLong("id")))
+                .list();
+    }
+
+    int delete(List<SessionKey> sessions) {
+        return jdbc.sql(DELETE_SESSIONS).param("ids", values(sessions)).update();
     }
 
     long countActive(Instant now) {

@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.callmask.core.Cursor;
 import org.callmask.core.PageRequest;
 import org.callmask.service.ServiceId;
 import org.callmask.service.VoiceOverrides;
 import org.callmask.service.VoiceOverridesJson;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -134,8 +138,11 @@ class SessionRows {
 
     private final JdbcClient jdbc;
 
-    SessionRows(JdbcClient jdbc) {
+    private final NamedParameterJdbcTemplate batches;
+
+    SessionRows(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /** A session row with its internal key, before participants are attached. */
@@ -376,11 +383,17 @@ class SessionRows {
                 .update();
     }
 
-    void interacted(SessionKey key, Instant at) {
-        jdbc.sql(INTERACTED)
-                .param("id", key.value())
-                .param("now", at.toEpochMilli())
-                .update();
+    /**
+     * Marks each session as having seen an interaction at its time, in one batch: on PostgreSQL the
+     * statements travel together instead of a round trip each.
+     */
+    void interacted(Map<SessionKey, Instant> marks) {
+        SqlParameterSource[] rows = marks.entrySet().stream()
+                .map(mark -> new MapSqlParameterSource()
+                        .addValue("id", mark.getKey().value())
+                        .addValue("now", mark.getValue().toEpochMilli()))
+                .toArray(SqlParameterSource[]::new);
+        batches.batchUpdate(INTERACTED, rows);
     }
 
     void holdForCall(SessionKey key, Instant until, Instant now) {

@@ -1,5 +1,7 @@
 package org.callmask.session;
 
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,16 +15,19 @@ class SessionSweeping {
     private final SessionClosing closing;
     private final SessionProperties properties;
     private final RetentionProperties retention;
+    private final ApplicationEventPublisher events;
 
     SessionSweeping(
             SessionRepository repository,
             SessionClosing closing,
             SessionProperties properties,
-            RetentionProperties retention) {
+            RetentionProperties retention,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.closing = closing;
         this.properties = properties;
         this.retention = retention;
+        this.events = events;
     }
 
     /** Closes one batch of expired sessions; returns how many this call closed. */
@@ -42,13 +47,23 @@ class SessionSweeping {
         return total;
     }
 
-    /** Deletes closed masks, with their participants, once past retention; returns how many. */
+    /**
+     * Deletes closed sessions, with their participants and whatever other features keep of them
+     * ({@link SessionsPurged}), once past retention; returns how many.
+     */
     int purgeHistory() {
         int total = 0;
         int deleted;
         do {
-            deleted = closing.inTransaction(now ->
-                    repository.purgeClosedBefore(now.minus(retention.closedSessions()), properties.sweepBatch()));
+            deleted = closing.inTransaction(now -> {
+                List<SessionKey> due =
+                        repository.closedBefore(now.minus(retention.closedSessions()), properties.sweepBatch());
+                if (due.isEmpty()) {
+                    return 0;
+                }
+                events.publishEvent(new SessionsPurged(due));
+                return repository.delete(due);
+            });
             total += deleted;
         } while (deleted >= properties.sweepBatch());
         return total;
