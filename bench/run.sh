@@ -474,7 +474,18 @@ LUA
         for _ in $(seq 1 100); do curl -fs -o /dev/null http://127.0.0.1:5700/stats && break; sleep 0.2; done
         curl -fsS -o /dev/null -X PATCH -H "Content-Type: application/json" \
             -d '{"callback_url": "http://127.0.0.1:5700/events"}' http://127.0.0.1:5601/api/v1/services/bench
+        # drain_outbox: waits, at most 10 minutes, until no event is pending.
+        drain_outbox() {
+            for _ in $(seq 1 1200); do
+                [ "$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")" = 0 ] && break
+                sleep 0.5
+            done
+        }
         warm_up "$store-warmup-v1-events" 5601 route-call-v1.lua "$V1_SESSIONS" "$V1_POOL"
+        # The warm-up's events are delivered before liveness is measured, so that liveness is the
+        # service's capacity with nothing else to do, as in the rounds above: a relay still
+        # delivering that backlog took about half of it in earlier runs, and flattered the share.
+        drain_outbox
         load "$store-liveness-events" 5601 .liveness.lua "$CONNECTIONS" /
         LIVE_EVENTS=$RESULT
         EVENTS_BEFORE=$(sql "SELECT COUNT(*) FROM outbox_event")
@@ -483,10 +494,7 @@ LUA
         EVENTS_WRITTEN=$(( $(sql "SELECT COUNT(*) FROM outbox_event") - EVENTS_BEFORE ))
         BACKLOG=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")
         DRAIN_BEGIN=$(now_ms)
-        for _ in $(seq 1 1200); do
-            [ "$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")" = 0 ] && break
-            sleep 0.5
-        done
+        drain_outbox
         DRAIN_MS=$(( $(now_ms) - DRAIN_BEGIN ))
         EVENTS_PENDING=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'pending'")
         EVENTS_DELIVERED=$(sql "SELECT COUNT(*) FROM outbox_event WHERE status = 'delivered'")
