@@ -223,15 +223,18 @@ class EventRelay implements SmartLifecycle {
     private void record(List<Attempt> attempts, String claim) {
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
+        List<OutboxRows.Claimed> delivered = attempts.stream()
+                .filter(attempt -> attempt.error().isEmpty())
+                .map(Attempt::event)
+                .toList();
         transactions.write(status -> {
             afterCommit.clear();
+            for (OutboxRows.Claimed event : rows.delivered(delivered, claim, now)) {
+                afterCommit.add(() -> metrics.delivered(event.serviceId(), Duration.between(event.createdAt(), now)));
+            }
             for (Attempt attempt : attempts) {
                 OutboxRows.Claimed event = attempt.event();
                 if (attempt.error().isEmpty()) {
-                    if (rows.delivered(event, claim, now)) {
-                        afterCommit.add(
-                                () -> metrics.delivered(event.serviceId(), Duration.between(event.createdAt(), now)));
-                    }
                     continue;
                 }
                 String error = attempt.error().get();
