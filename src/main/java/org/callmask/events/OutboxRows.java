@@ -194,11 +194,11 @@ class OutboxRows {
                 .list();
     }
 
-    /** @return false when the claim had run out and another instance took the event */
     /**
      * Marks the events delivered in one batch (on PostgreSQL one round trip, not one per event).
      *
-     * @return those this claim still held, and so were marked
+     * @return those this claim still held, and so were marked; not those whose claim had run out
+     *     and another instance took
      */
     List<Claimed> delivered(List<Claimed> events, String claimId, Instant now) {
         if (events.isEmpty()) {
