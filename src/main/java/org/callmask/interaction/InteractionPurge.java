@@ -40,8 +40,8 @@ class InteractionPurge {
         this.batch = batch;
     }
 
-    // No foreign key deletes them with their session (V11), so the purge that deletes the
-    // session deletes them first, in its transaction.
+    // On PostgreSQL no foreign key deletes them with their session any more (V11), so the purge
+    // that deletes the session deletes them first, in its transaction, on both databases.
     @EventListener
     void sessionsPurged(SessionsPurged purged) {
         rows.deleteOfSessions(purged.sessions());
