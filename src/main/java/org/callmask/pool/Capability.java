@@ -1,11 +1,13 @@
 package org.callmask.pool;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a pool number can carry. Stored as bits, so allocation filters with one comparison. */
+/** What a pool number can carry, stored as bits. */
 public enum Capability {
     VOICE("voice", 1),
     SMS("sms", 2),
@@ -35,6 +37,18 @@ public enum Capability {
             bits |= c.bit;
         }
         return bits;
+    }
+
+    /** Every stored value with at least {@code wanted}: the filter lists them rather than masks them. */
+    static List<Integer> setsWith(Set<Capability> wanted) {
+        int bits = bits(wanted);
+        List<Integer> sets = new ArrayList<>();
+        for (int stored = 0; stored <= bits(ALL); stored++) {
+            if ((stored & bits) == bits) {
+                sets.add(stored);
+            }
+        }
+        return sets;
     }
 
     static Set<Capability> fromBits(int bits) {

@@ -47,24 +47,33 @@ class PoolRepository {
             WHERE number IN (:numbers) AND retired_at IS NULL AND service_id <> :service
             """;
 
-    // What every automatic choice requires; the flags switch the geographic filters on.
+    // What every automatic choice requires; the geographic filters are added only when asked for.
+    // The capabilities are listed rather than masked, and no flag switches a filter off: PostgreSQL
+    // estimates a bitwise test or a flag at a small share of the rows, so it expected fewer rows
+    // than the limit and sorted the whole pool instead of reading its load index in order (with
+    // 1,000 numbers, 1.3 ms per session creation against about 0.1 ms).
     private static final String ELIGIBLE = """
               AND service_id = :service
               AND retired_at IS NULL
               AND reserved = 0
-              AND (capabilities & :capabilities) = :capabilities
-              AND (:anyCountry = 1 OR country = :country)
-              AND (:anyAreaCode = 1 OR area_code = :areaCode)
+              AND capabilities IN (:capabilitySets)
               AND (capacity IS NULL OR active_routes + :routes <= capacity)
             """;
 
-    private static final String LEAST_LOADED = COLUMNS + "WHERE 1 = 1\n" + ELIGIBLE + """
+    private static final String IN_COUNTRY = """
+              AND country = :country
+            """;
+
+    private static final String IN_AREA_CODE = """
+              AND area_code = :areaCode
+            """;
+
+    private static final String LEAST_LOADED = """
             ORDER BY active_routes, number
             LIMIT :limit
             """;
 
-    private static final String ELIGIBLE_AMONG = COLUMNS + "WHERE number IN (:numbers)\n" + ELIGIBLE;
-
+    // Read only once no number could be given, to say why: one pass over the pool, flags and all.
     private static final String SHORTAGE = """
             SELECT COUNT(*) AS numbers,
                    COALESCE(SUM(CASE WHEN reserved = 0 THEN 1 ELSE 0 END), 0) AS unreserved,
@@ -168,10 +177,12 @@ class PoolRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
+    private final PoolVacuum vacuum;
 
-    PoolRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+    PoolRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches, PoolVacuum vacuum) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.vacuum = vacuum;
     }
 
     int add(ServiceId service, NewPoolNumber number, long now) {
@@ -197,21 +208,27 @@ class PoolRepository {
     }
 
     List<PoolNumber> leastLoaded(CandidateQuery query, int limit) {
-        return eligible(jdbc.sql(LEAST_LOADED), query)
+        return eligible(COLUMNS + "WHERE 1 = 1\n", query, LEAST_LOADED)
                 .param("limit", limit)
                 .query(PoolRepository::toPoolNumber)
                 .list();
     }
 
     List<PoolNumber> eligibleAmong(CandidateQuery query, Collection<PhoneNumber> numbers) {
-        return eligible(jdbc.sql(ELIGIBLE_AMONG), query)
+        return eligible(COLUMNS + "WHERE number IN (:numbers)\n", query, "")
                 .param("numbers", e164s(numbers))
                 .query(PoolRepository::toPoolNumber)
                 .list();
     }
 
     Shortage shortage(CandidateQuery query) {
-        return eligible(jdbc.sql(SHORTAGE), query)
+        return jdbc.sql(SHORTAGE)
+                .param("service", query.service().value())
+                .param("capabilities", Capability.bits(query.capabilities()))
+                .param("anyCountry", query.country().isPresent() ? 0 : 1)
+                .param("country", query.country().orElse(""))
+                .param("anyAreaCode", query.areaCode().isPresent() ? 0 : 1)
+                .param("areaCode", query.areaCode().orElse(""))
                 .query((rs, i) -> {
                     if (rs.getLong("numbers") == 0) {
                         return Shortage.POOL_EMPTY;
@@ -229,14 +246,19 @@ class PoolRepository {
                 .single();
     }
 
-    private static JdbcClient.StatementSpec eligible(JdbcClient.StatementSpec sql, CandidateQuery query) {
-        return sql.param("service", query.service().value())
-                .param("capabilities", Capability.bits(query.capabilities()))
-                .param("anyCountry", query.country().isPresent() ? 0 : 1)
-                .param("country", query.country().orElse(""))
-                .param("anyAreaCode", query.areaCode().isPresent() ? 0 : 1)
-                .param("areaCode", query.areaCode().orElse(""))
+    private JdbcClient.StatementSpec eligible(String select, CandidateQuery query, String rest) {
+        String sql = select
+                + ELIGIBLE
+                + (query.country().isPresent() ? IN_COUNTRY : "")
+                + (query.areaCode().isPresent() ? IN_AREA_CODE : "")
+                + rest;
+        JdbcClient.StatementSpec spec = jdbc.sql(sql)
+                .param("service", query.service().value())
+                .param("capabilitySets", Capability.setsWith(query.capabilities()))
                 .param("routes", query.routes());
+        query.country().ifPresent(country -> spec.param("country", country));
+        query.areaCode().ifPresent(areaCode -> spec.param("areaCode", areaCode));
+        return spec;
     }
 
     Optional<PoolNumber> byNumber(PhoneNumber number) {
@@ -286,10 +308,12 @@ class PoolRepository {
                         .addValue("routes", claim.routes())
                         .addValue("explicit", claim.explicit() ? 1 : 0))
                 .toArray(SqlParameterSource[]::new);
+        vacuum.rewrote();
         return Arrays.stream(batches.batchUpdate(TAKE_ROUTES, batch)).allMatch(count -> count == 1);
     }
 
     void giveBackRoutes(PhoneNumber number, int routes) {
+        vacuum.rewrote();
         jdbc.sql(GIVE_BACK_ROUTES)
                 .param("number", number.e164())
                 .param("routes", routes)

@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The base of every test that goes through HTTP and the database: the whole service on a random
  * port, against the store {@link TestStore#current()} names, with a clock the test moves. Each
- * test starts on empty tables. The sweeper's schedule is pushed out of the way; tests that need
- * it call it.
+ * test starts on empty tables. The sweeper's and the pool vacuum's schedules are pushed out of the
+ * way; tests that need them call them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // receivers of CallMask's own requests listen on loopback ports.
         properties = {
             "callmask.session.sweep-interval=1h",
+            "callmask.pool.vacuum-interval=1h",
             "callmask.services.cache=0s",
             "callmask.callbacks.allow-private-networks=true",
             // Deliveries are looked for often and given up on soon, so event tests run in seconds.
