@@ -33,8 +33,11 @@ class OutboxRows {
     // session is pending, so a session's events go out one at a time, in the order they were
     // written. The claim holds the event until it ends or its time runs out; on PostgreSQL, rows
     // another instance is claiming at this moment are skipped rather than waited for. Candidates
-    // come from the due index first, so a backlog waiting for a platform that is down costs the
-    // claim nothing.
+    // are the first thousand entries of the due index, in its own order, so however large the
+    // backlog, a claim reads no more. The time test is applied to them, not to the index: asked
+    // which pending events are due by now, PostgreSQL estimated from statistics taken while the
+    // outbox was small, expected fewer than a thousand, and read and sorted every pending event
+    // instead (220 ms per claim with 200,000 pending, against 11 ms, until the next ANALYZE).
     private static final String CLAIM = """
             UPDATE outbox_event
             SET claimed_by = :claim, claimed_until = :until, attempts = attempts + 1, updated_at = :now
@@ -42,10 +45,11 @@ class OutboxRows {
                 SELECT e.seq
                 FROM outbox_event e
                 WHERE e.seq IN (SELECT due.seq FROM outbox_event due
-                                WHERE due.status = 'pending' AND due.next_attempt_at <= :now
-                                ORDER BY due.next_attempt_at
+                                WHERE due.status = 'pending'
+                                ORDER BY due.next_attempt_at, due.seq
                                 LIMIT 1000)
                   AND e.status = 'pending'
+                  AND e.next_attempt_at <= :now
                   AND (e.claimed_until IS NULL OR e.claimed_until <= :now)
                   AND NOT EXISTS (
                       SELECT 1 FROM outbox_event earlier
