@@ -26,9 +26,6 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    // ASCII digits only: the seed stored Arabic-Indic digits and trailing newlines verbatim.
-    private static final Pattern E164_SHAPE = Pattern.compile("\\+[1-9][0-9]{1,14}");
-
     // Six digits or more, written together or apart by the separators people type in numbers
     // (dashes, dots, spaces, brackets), as is or percent-encoded.
     private static final Pattern DIGIT_RUN =
@@ -43,9 +40,28 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      */
     public PhoneNumber {
         Objects.requireNonNull(e164, "e164");
-        if (!E164_SHAPE.matcher(e164).matches()) {
+        if (!hasE164Shape(e164)) {
             throw new InvalidPhoneNumber(printable(e164), "expected + followed by 2 to 15 digits");
         }
+    }
+
+    /**
+     * A plus, a first digit other than zero, then 1 to 14 more, in ASCII digits only: the seed
+     * stored Arabic-Indic digits and trailing newlines verbatim. A loop rather than a pattern,
+     * since every number read back from the database is checked.
+     */
+    private static boolean hasE164Shape(String text) {
+        int length = text.length();
+        if (length < 3 || length > 16 || text.charAt(0) != '+' || text.charAt(1) < '1' || text.charAt(1) > '9') {
+            return false;
+        }
+        for (int i = 2; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -73,7 +89,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      * passed {@link #parse} when it was stored, and a miss must be parsed before it is used.
      */
     public static PhoneNumber asStoredOrNull(String text) {
-        return text != null && E164_SHAPE.matcher(text).matches() ? new PhoneNumber(text) : null;
+        return text != null && hasE164Shape(text) ? new PhoneNumber(text) : null;
     }
 
     /** Like {@link #parse}, but answers {@code null} instead of throwing. */

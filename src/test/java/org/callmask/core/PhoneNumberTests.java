@@ -42,6 +42,31 @@ class PhoneNumberTests {
     }
 
     @Test
+    void aStoredNumberIsCheckedForItsShapeOnly() {
+        for (String good : new String[] {"+12", "+15551231111", "+999123456", "+123456789012345"}) {
+            assertThat(new PhoneNumber(good).e164()).isEqualTo(good);
+            assertThat(PhoneNumber.asStoredOrNull(good)).isEqualTo(new PhoneNumber(good));
+        }
+        for (String bad : new String[] {
+            "",
+            "+",
+            "+1",
+            "+01",
+            "+0123",
+            "1555123",
+            "+1234567890123456",
+            "+1555123111a",
+            "+1555 1231",
+            "+15551231111\n",
+            "+1\u0665\u0665\u0665",
+            "\uff0b1555123"
+        }) {
+            assertThatThrownBy(() -> new PhoneNumber(bad)).as(bad).isInstanceOf(InvalidPhoneNumber.class);
+            assertThat(PhoneNumber.asStoredOrNull(bad)).as(bad).isNull();
+        }
+    }
+
+    @Test
     void echoesControlCharactersEscapedInItsMessage() {
         assertThatThrownBy(() -> PhoneNumber.parse("+1555\r\nX-Injected: 1"))
                 .hasMessageStartingWith("+1555\\u000d\\u000aX-Injected: 1 is not");

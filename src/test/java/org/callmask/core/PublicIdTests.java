@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,27 @@ class PublicIdTests {
         assertThat(id).matches("ses_[0-9a-f]{32}");
         assertThat(PublicId.isValid("ses", id)).isTrue();
         assertThat(PublicId.isValid("par", id)).isFalse();
+    }
+
+    @Test
+    void anIdIsValidOnlyWithItsPrefixAnUnderscoreAndThirtyTwoLowercaseHexDigits() {
+        String digits = "0123456789abcdef0123456789abcdef";
+
+        assertThat(PublicId.isValid("ses", "ses_" + digits)).isTrue();
+        for (String bad : new String[] {
+            "ses_" + digits.toUpperCase(Locale.ROOT),
+            "ses_" + digits.substring(1),
+            "ses_" + digits + "0",
+            "ses-" + digits,
+            "sesx" + digits,
+            "se_" + digits + "0",
+            "ses_" + digits.substring(1) + "g",
+            "ses_" + digits.substring(1) + "\u0661",
+            "ses_" + digits.substring(1) + "\n"
+        }) {
+            assertThat(PublicId.isValid("ses", bad)).as(bad).isFalse();
+        }
+        assertThat(PublicId.isValid("ses", null)).isFalse();
     }
 
     @Test
