@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The base of every test that goes through HTTP and the database: the whole service on a random
  * port, against the store {@link TestStore#current()} names, with a clock the test moves. Each
- * test starts on empty tables. The sweeper's and the pool vacuum's schedules are pushed out of the
- * way; tests that need them call them.
+ * test starts on empty tables. The schedules of the sweeper and of PostgreSQL's upkeep (the pool
+ * vacuum, the outbox analysis) are pushed out of the way; tests that need them call them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "callmask.session.sweep-interval=1h",
             "callmask.pool.vacuum-interval=1h",
+            "callmask.events.analyze-interval=1h",
             "callmask.services.cache=0s",
             "callmask.callbacks.allow-private-networks=true",
             // Deliveries are looked for often and given up on soon, so event tests run in seconds.
