@@ -33,6 +33,7 @@ class OutboxStatistics {
     private final JdbcClient jdbc;
     private final StorageDialect dialect;
     private boolean failing;
+    private Boolean owned;
 
     OutboxStatistics(JdbcClient jdbc, StorageDialect dialect) {
         this.jdbc = jdbc;
@@ -47,6 +48,9 @@ class OutboxStatistics {
             return;
         }
         try {
+            if (!owned()) {
+                return;
+            }
             Changes changes = jdbc.sql(CHANGES)
                     .query((rs, i) -> new Changes(rs.getLong("changed"), rs.getLong("live_rows")))
                     .optional()
@@ -62,5 +66,23 @@ class OutboxStatistics {
             }
             failing = true;
         }
+    }
+
+    /**
+     * Only the table's owner may analyze it; anyone else gets a warning in the server's log each time,
+     * so an instance that does not own it leaves the table to autovacuum, and says so once.
+     */
+    private boolean owned() {
+        if (owned == null) {
+            owned = jdbc.sql(
+                            "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = to_regclass('outbox_event')")
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
+            if (!owned) {
+                log.info("The database user does not own outbox_event: it is left to autovacuum");
+            }
+        }
+        return owned;
     }
 }

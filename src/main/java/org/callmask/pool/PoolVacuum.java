@@ -28,6 +28,7 @@ class PoolVacuum {
     private final AtomicLong rewrites = new AtomicLong();
     private long rewritesAtLastVacuum;
     private boolean failing;
+    private Boolean owned;
 
     PoolVacuum(JdbcClient jdbc, StorageDialect dialect) {
         this.jdbc = jdbc;
@@ -48,6 +49,9 @@ class PoolVacuum {
             return;
         }
         try {
+            if (!owned()) {
+                return;
+            }
             // SKIP_LOCKED: another instance vacuuming it now does the same job.
             jdbc.sql("VACUUM (SKIP_LOCKED) pool_number").update();
             rewritesAtLastVacuum = seen;
@@ -59,5 +63,23 @@ class PoolVacuum {
             }
             failing = true;
         }
+    }
+
+    /**
+     * Only the table's owner may vacuum it; anyone else gets a warning in the server's log each time,
+     * so an instance that does not own it leaves the table to autovacuum, and says so once.
+     */
+    private boolean owned() {
+        if (owned == null) {
+            owned = jdbc.sql(
+                            "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = to_regclass('pool_number')")
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
+            if (!owned) {
+                log.info("The database user does not own pool_number: it is left to autovacuum");
+            }
+        }
+        return owned;
     }
 }
