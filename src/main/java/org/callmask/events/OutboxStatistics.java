@@ -37,7 +37,7 @@ class OutboxStatistics {
     @Scheduled(
             fixedDelayString = "${callmask.events.analyze-interval:10s}",
             initialDelayString = "${callmask.events.analyze-interval:10s}")
-    synchronized void analyzeWhenChanged() {
+    void analyzeWhenChanged() {
         upkeep.run("Analyzing the outbox", () -> {
             Changes changes = jdbc.sql(CHANGES)
                     .query((rs, i) -> new Changes(rs.getLong("changed"), rs.getLong("live_rows")))
