@@ -1,10 +1,11 @@
 package org.callmask.telephony;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.callmask.system.CachedBodyRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,7 +47,7 @@ class CallWebhookController {
     @RequestMapping(
             path = WebhookRoutes.CALLS,
             method = {RequestMethod.POST, RequestMethod.GET})
-    ResponseEntity<byte[]> route(HttpServletRequest request) {
+    void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         byte[] body = CachedBodyRequest.bodyOf(request);
         // A body is read only as what its type, which the signature check also went by, says it is.
@@ -77,8 +78,6 @@ class CallWebhookController {
             answer = form ? laml.writeVoice(refusal, properties.refusalMessage()) : swml.write(refusal);
             observer.failed(WebhookObserver.Kind.CALL, e, started);
         }
-        return ResponseEntity.ok()
-                .contentType(form ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON)
-                .body(answer);
+        WebhookAnswer.send(response, form ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON, answer);
     }
 }

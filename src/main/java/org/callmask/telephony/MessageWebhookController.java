@@ -1,13 +1,14 @@
 package org.callmask.telephony;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import org.callmask.system.CachedBodyRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +42,7 @@ class MessageWebhookController {
     @RequestMapping(
             path = WebhookRoutes.TEXTS,
             method = {RequestMethod.POST, RequestMethod.GET})
-    ResponseEntity<byte[]> route(HttpServletRequest request) {
+    void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         byte[] answer;
         try {
@@ -64,7 +65,7 @@ class MessageWebhookController {
             answer = laml.empty();
             observer.failed(WebhookObserver.Kind.MESSAGE, e, started);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(answer);
+        WebhookAnswer.send(response, MediaType.APPLICATION_XML, answer);
     }
 
     /**
