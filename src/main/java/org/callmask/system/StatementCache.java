@@ -48,10 +48,7 @@ final class StatementCache implements DataSource {
     }
 
     private Connection cached(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                new CachingConnection(connection, capacity));
+        return new CachingConnection(connection, capacity).proxy;
     }
 
     @Override
@@ -102,10 +99,12 @@ final class StatementCache implements DataSource {
 
         private final Connection connection;
         private final Map<String, PreparedStatement> idle;
-        private Connection proxy;
+        private final Connection proxy;
 
         CachingConnection(Connection connection, int capacity) {
             this.connection = connection;
+            this.proxy = (Connection)
+                    Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, this);
             this.idle = new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -120,7 +119,6 @@ final class StatementCache implements DataSource {
 
         @Override
         public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-            proxy = (Connection) self;
             String name = method.getName();
             if (name.equals("prepareStatement") && args.length == 1) {
                 return prepare((String) args[0]);
